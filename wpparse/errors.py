@@ -1,0 +1,140 @@
+"""Problems met while parsing, and the exceptions wpparse raises.
+
+Every stage reports what it had to work around as a `Problem`: plain data (a JSON path, a kind
+and a message) that pickles and compares, never an exception object kept inside a result.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["Problem", "ProblemKind", "SkippedItemWarning", "WPAPIError", "WPParseError"]
+
+
+class ProblemKind(enum.StrEnum):
+    """What kind of problem a `Problem` records.
+
+    The values are stable strings, fit for counting and for JSON.
+    """
+
+    #: A value had the wrong JSON type but its meaning was clear, so it was converted
+    #: (``"12"`` for an id, a bare string for ``title``, ``1`` for ``sticky``).
+    COERCED = "coerced"
+    #: A value could not be understood and was left out (set to None or skipped); the
+    #: message quotes it.
+    INVALID = "invalid"
+    #: ``_embedded`` held a WordPress error object (such as ``rest_forbidden``) where an
+    #: embedded object belonged.
+    EMBEDDED_ERROR = "embedded-error"
+    #: The input as a whole was not a post: not JSON, an HTML page, a JSON scalar, too deeply
+    #: nested, or an element of a list that is not a JSON object.
+    NOT_A_POST = "not-a-post"
+
+
+@attrs.frozen
+class Problem:
+    """One problem met and worked around while parsing.
+
+    Attributes:
+        path: Where it was, as a JSON path from the parsed object (``$.sticky``,
+            ``$._embedded.author[0]``).
+        kind: What kind of problem it is.
+        message: What was found and what was done about it, for a person to read.
+
+    """
+
+    path: str
+    kind: ProblemKind
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+class WPParseError(ValueError):
+    """The input could not be parsed as WordPress REST data.
+
+    Raised for input that is not a post at all (whatever the mode), and in strict mode for any
+    problem. ``problems`` lists every problem found, each with its JSON path; ``location`` says
+    where in a file or stream the offending object was, when that is known.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        problems: Iterable[Problem] = (),
+        *,
+        location: str | None = None,
+    ) -> None:
+        self.summary = message
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.location = location
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        head = f"{self.location}: {self.summary}" if self.location else self.summary
+        if not self.problems:
+            return head
+        lines = [head] + [f"  {problem}" for problem in self.problems]
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only arguments are not restored by the default exception pickling.
+        return (_rebuild_parse_error, (type(self), self.summary, self.problems, self.location))
+
+
+def _rebuild_parse_error(
+    cls: type[WPParseError], summary: str, problems: tuple[Problem, ...], location: str | None
+) -> WPParseError:
+    return cls(summary, problems, location=location)
+
+
+class WPAPIError(WPParseError):
+    """The input is a WordPress REST API error object, not a post.
+
+    WordPress answers failed requests with ``{"code": ..., "message": ..., "data": {"status":
+    ...}}``; ``code``, ``message`` and ``status`` (the HTTP status, or None) are taken from it, and
+    ``data`` keeps the whole ``data`` object.
+    """
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        status: int | None = None,
+        data: Mapping[str, Any] | None = None,
+        *,
+        location: str | None = None,
+    ) -> None:
+        self.code = code
+        self.message = message
+        self.status = status
+        self.data: Mapping[str, Any] = data if data is not None else {}
+        status_part = f", HTTP {status}" if status is not None else ""
+        super().__init__(
+            f"WordPress returned an error ({code}{status_part}): {message}", location=location
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_api_error,
+            (self.code, self.message, self.status, dict(self.data), self.location),
+        )
+
+
+def _rebuild_api_error(
+    code: str, message: str, status: int | None, data: dict[str, Any], location: str | None
+) -> WPAPIError:
+    return WPAPIError(code, message, status, data, location=location)
+
+
+class SkippedItemWarning(UserWarning):
+    """Issued in lenient mode when an item of a list or stream is not a post and is skipped.
+
+    Pass ``on_error=`` to `wpparse.iter_posts` or `wpparse.parse_posts` to receive the
+    `WPParseError` instead of this warning.
+    """

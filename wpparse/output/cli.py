@@ -1,0 +1,141 @@
+"""The ``wpparse`` command: read posts from files or standard input, write them as JSON Lines."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+from wpparse._version import __version__
+from wpparse.errors import WPParseError
+from wpparse.output.jsonl import dumps_json
+from wpparse.parse import iter_located_posts
+from wpparse.structure.post import Post
+
+#: Exit statuses, as documented in ``--help`` and docs/cli.md.
+EXIT_OK = 0
+EXIT_SKIPPED = 1
+EXIT_UNREADABLE = 2
+
+_DESCRIPTION = """\
+Read WordPress REST API posts (a JSON array such as /wp-json/wp/v2/posts returns, a single
+object, or JSON Lines; gzip-compressed or not) and write each post to standard output as one
+line of clean JSON: dates with their UTC offsets, unknown fields kept, values of the wrong type
+converted. Problems go to standard error with the file, line and JSON path.
+"""
+
+_EPILOG = """\
+exit status:
+  0  every input was read and every item was a post
+  1  some items were skipped (not posts), or --strict stopped at a problem
+  2  an input could not be read (missing file, not JSON, an HTML page, an API error),
+     or the command line was wrong
+
+examples:
+  wpparse posts.json > posts.jsonl
+  curl -s https://example.org/wp-json/wp/v2/posts | wpparse --text -
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``wpparse`` command."""
+    parser = argparse.ArgumentParser(
+        prog="wpparse",
+        description=_DESCRIPTION,
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="a JSON or JSON Lines file (.gz too), or - for standard input",
+    )
+    parser.add_argument(
+        "--text",
+        action="store_true",
+        help='add a "text" key (plain text) to title, content, excerpt, caption and description',
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first problem instead of converting the value and going on",
+    )
+    parser.add_argument(
+        "--indent",
+        type=int,
+        metavar="N",
+        help="pretty-print each post with N spaces of indentation (then not JSON Lines)",
+    )
+    parser.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="do not report converted values on standard error (skipped items are still reported)",
+    )
+    parser.add_argument("--version", action="version", version=f"wpparse {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    status = EXIT_OK
+    out, err = sys.stdout, sys.stderr
+    skipped = 0
+
+    def skip(error: WPParseError) -> None:
+        nonlocal skipped
+        skipped += 1
+        print(f"wpparse: skipped {error}", file=err)
+
+    try:
+        for path in args.files:
+            try:
+                for location, post in iter_located_posts(path, strict=args.strict, on_error=skip):
+                    if not args.quiet:
+                        for problem in post.warnings:
+                            print(f"wpparse: {location}: {problem}", file=err)
+                    out.write(dumps_json(_output(post, args.text), indent=args.indent))
+                    out.write("\n")
+            except WPParseError as error:
+                print(f"wpparse: {error if error.location else f'{path}: {error}'}", file=err)
+                if args.strict and error.location:
+                    return EXIT_SKIPPED
+                status = EXIT_UNREADABLE
+        out.flush()
+    except BrokenPipeError:
+        # The reader went away (``wpparse … | head``): stop quietly, like other filters.
+        _silence_stdout(out)
+        return status
+    if status == EXIT_OK and skipped:
+        status = EXIT_SKIPPED
+    return status
+
+
+def _output(post: Post, with_text: bool) -> dict[str, Any]:
+    data = post.to_dict()
+    if with_text:
+        for key in ("title", "content", "excerpt", "caption", "description"):
+            rendered = getattr(post, key)
+            if rendered is not None:
+                data[key]["text"] = rendered.text
+    return data
+
+
+def _silence_stdout(out: TextIO) -> None:
+    # Python would report the broken pipe again when it flushes stdout at exit.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, out.fileno())
+    except (OSError, ValueError):
+        pass
+    finally:
+        os.close(devnull)
+
+
+def run() -> None:
+    """Entry point of the console script."""
+    sys.exit(main())

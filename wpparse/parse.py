@@ -1,0 +1,231 @@
+"""The entry points: `parse_post`, `parse_posts` and `iter_posts`.
+
+They run the first two stages, read (bytes → JSON values) and structure (JSON values →
+`Post`), and decide what happens to problems: recorded on the post (lenient, the default) or
+raised as one `WPParseError` (strict).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import IO, Any, TypeAlias
+
+from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError
+from wpparse.read import Source, StreamItem, decode_json, iter_json_items, open_source
+from wpparse.structure.embedded import error_status, is_error_object
+from wpparse.structure.post import Post, read_post
+from wpparse.structure.problems import ProblemLog, json_type
+
+#: What `parse_post` accepts: a decoded JSON object, JSON text (``str``), JSON bytes, a path
+#: (`os.PathLike`; a ``str`` is always JSON text here), or a file object.
+PostData: TypeAlias = (
+    Mapping[str, Any]
+    | str
+    | bytes
+    | bytearray
+    | memoryview
+    | os.PathLike[str]
+    | IO[bytes]
+    | IO[str]
+)
+#: What `parse_posts` accepts: any `PostData`, or a list of decoded JSON values.
+PostsData: TypeAlias = PostData | Iterable[Any]
+#: Called with the error for each item that lenient parsing skips.
+ErrorHandler: TypeAlias = Callable[[WPParseError], None]
+
+
+def parse_post(data: PostData, *, strict: bool = False) -> Post:
+    """Parse one post, page, custom post type item or attachment.
+
+    Args:
+        data: The object as decoded JSON (a dict), JSON text, JSON bytes (UTF-8, a BOM
+            tolerated), a path, or a file object.
+        strict: Raise on any problem instead of recording it in ``post.warnings``.
+
+    Returns:
+        The post. In lenient mode, values of the wrong type are converted where their meaning
+        is clear and left out where it is not, each recorded in ``post.warnings``.
+
+    Raises:
+        WPAPIError: `data` is a WordPress error object (``{"code", "message", "data"}``).
+        WPParseError: `data` is not a post at all (not JSON, an HTML page, truncated, an array,
+            a scalar, nested too deeply), or, with ``strict=True``, has any problem; the error
+            lists every problem with its JSON path.
+
+    """
+    value, decode_problems = _decode_one(data)
+    return post_from_value(value, strict=strict, problems=decode_problems)
+
+
+def parse_posts(
+    data: PostsData, *, strict: bool = False, on_error: ErrorHandler | None = None
+) -> list[Post]:
+    """Parse a collection response (a JSON array of posts), or any input `iter_posts` reads.
+
+    Args:
+        data: A list of decoded JSON objects, or JSON text or bytes holding an array, a single
+            object or JSON Lines, or a path or file object (as for `iter_posts`).
+        strict: Raise on the first problem instead of recording it.
+        on_error: In lenient mode, called with the error for each item that is skipped because
+            it is not a post; by default a `SkippedItemWarning` is issued instead.
+
+    Returns:
+        The posts, in input order. In lenient mode an item that is not a post is skipped and
+        reported, and the others are kept.
+
+    Raises:
+        WPAPIError: the whole input is one WordPress error object.
+        WPParseError: the whole input is not posts at all (an HTML page, a JSON scalar, …), or,
+            with ``strict=True``, any item has any problem.
+
+    """
+    if isinstance(data, str | bytes | bytearray | memoryview):
+        stream: IO[Any] = io.StringIO(data) if isinstance(data, str) else io.BytesIO(bytes(data))
+        located = _posts_from_items(iter_json_items(stream), "", strict, on_error)
+        return [post for _, post in located]
+    if isinstance(data, Mapping):
+        return [post_from_value(data, strict=strict)]
+    if isinstance(data, os.PathLike) or hasattr(data, "read"):
+        return list(iter_posts(data, strict=strict, on_error=on_error))  # type: ignore[arg-type]
+    items = (StreamItem(index, 1, value=value, in_array=True) for index, value in enumerate(data))
+    return [post for _, post in _posts_from_items(items, "", strict, on_error)]
+
+
+def iter_posts(
+    source: Source, *, strict: bool = False, on_error: ErrorHandler | None = None
+) -> Iterator[Post]:
+    """Yield the posts of a file or stream one at a time, in constant memory.
+
+    Args:
+        source: A path (``"-"`` for standard input; ``.gz`` files are decompressed) or a file
+            object in binary or text mode. It may hold a JSON array (read element by element,
+            never whole), a single object, JSON Lines, or several of these one after another.
+        strict: Raise on the first problem instead of recording it.
+        on_error: In lenient mode, called with the error (its ``location`` names the file, line
+            and item) for each item that is skipped; by default a `SkippedItemWarning` is issued.
+
+    Yields:
+        Each post, in input order.
+
+    Raises:
+        WPAPIError: the whole input is one WordPress error object.
+        WPParseError: the source cannot be read, the whole input is not posts at all, or, with
+            ``strict=True``, any item has any problem.
+
+    """
+    for _, post in iter_located_posts(source, strict=strict, on_error=on_error):
+        yield post
+
+
+def iter_located_posts(
+    source: Source, *, strict: bool = False, on_error: ErrorHandler | None = None
+) -> Iterator[tuple[str, Post]]:
+    """Like `iter_posts`, yielding ``(location, post)``; location is ``"FILE: line L, item I"``."""
+    with open_source(source) as (stream, name):
+        yield from _posts_from_items(iter_json_items(stream), name, strict, on_error)
+
+
+def post_from_value(
+    value: Any,
+    *,
+    strict: bool = False,
+    location: str | None = None,
+    problems: Iterable[Problem] = (),
+) -> Post:
+    """Structure a decoded JSON value as a post (the step after reading).
+
+    Raises:
+        WPAPIError: `value` is a WordPress error object.
+        WPParseError: `value` is not a JSON object, or `strict` and there are problems.
+
+    """
+    if not isinstance(value, Mapping):
+        raise WPParseError(_not_an_object(value), location=location)
+    if is_error_object(value):
+        data = value.get("data")
+        raise WPAPIError(
+            value["code"],
+            value["message"],
+            error_status(value),
+            data if isinstance(data, dict) else None,
+            location=location,
+        )
+    log = ProblemLog()
+    log.problems.extend(problems)
+    post = read_post(value, "$", log)
+    if strict and log.problems:
+        count = len(log.problems)
+        what = f"post {post.id}" if post.id is not None else "the post"
+        raise WPParseError(
+            f"{what} has {count} problem{'s' if count != 1 else ''}",
+            log.problems,
+            location=location,
+        )
+    # The post is frozen; its warnings are set once, after every field has been read.
+    object.__setattr__(post, "warnings", tuple(log.problems))
+    return post
+
+
+def _decode_one(data: PostData) -> tuple[Any, tuple[Problem, ...]]:
+    if isinstance(data, Mapping):
+        return data, ()
+    if isinstance(data, str | bytes | bytearray | memoryview):
+        return decode_json(data)
+    with open_source(data) as (stream, _name):
+        return decode_json(stream.read())
+
+
+def _not_an_object(value: Any) -> str:
+    if isinstance(value, list):
+        return (
+            f"expected one post (a JSON object), found an array of {len(value)} items;"
+            " use parse_posts or iter_posts for lists"
+        )
+    return f"expected a post (a JSON object), found {json_type(value)}"
+
+
+def _posts_from_items(
+    items: Iterator[StreamItem], name: str, strict: bool, on_error: ErrorHandler | None
+) -> Iterator[tuple[str, Post]]:
+    """Turn stream items into posts, applying the lenient or strict policy to each failure."""
+    pending: list[StreamItem] = []
+    while True:
+        item = pending.pop() if pending else next(items, None)
+        if item is None:
+            return
+        location = _location(name, item)
+        try:
+            if item.error is not None:
+                raise WPParseError(item.error.summary, item.error.problems, location=location)
+            post = post_from_value(
+                item.value, strict=strict, location=location, problems=item.problems
+            )
+        except WPParseError as error:
+            if strict:
+                raise
+            if item.index == 0 and not item.in_array:
+                # The input's first value is not a post. If it is also its only value, the
+                # input as a whole is not posts (an error response, an HTML page): an error in
+                # any mode, not an item to skip.
+                following = next(items, None)
+                if following is None:
+                    raise
+                pending.append(following)
+            _report(error, on_error)
+        else:
+            yield location, post
+
+
+def _location(name: str, item: StreamItem) -> str:
+    where = f"line {item.line}, item {item.index}" if name else f"item {item.index}"
+    return f"{name}: {where}" if name else where
+
+
+def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
+    if on_error is not None:
+        on_error(error)
+    else:
+        warnings.warn(str(error), SkippedItemWarning, stacklevel=4)

@@ -1,0 +1,98 @@
+"""Decoding one JSON document held in memory, with errors that say what was found instead."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from wpparse.errors import Problem, ProblemKind, WPParseError
+
+# Undecodable bytes come out of the "surrogateescape" handler as U+DC80..U+DCFF; valid UTF-8
+# never decodes to these, and JSON's own "\udc80" escapes are still six ASCII characters here.
+ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
+_BOM = "\ufeff"
+_PREVIEW_CHARS = 60
+# What a literal or number cut short looks like: "tr", "nul", "-", "-Infin".
+_PARTIAL_TOKEN = re.compile(
+    r"t(r(ue?)?)?|f(a(l(se?)?)?)?|n(u(ll?)?)?|N(aN?)?|-?(I(n(f(i(n(i(ty?)?)?)?)?)?)?)?"
+)
+# A parse error this close to the end of the text means the text stopped early.
+_TRUNCATION_MARGIN = 16
+
+
+def decode_text(data: bytes | bytearray | memoryview) -> tuple[str, int]:
+    """Decode JSON bytes to text: UTF-8 (a BOM tolerated), or UTF-16/32 when a BOM or NULs say so.
+
+    Returns the text and how many undecodable bytes were replaced with U+FFFD.
+    """
+    raw = bytes(data)
+    encoding = json.detect_encoding(raw)
+    text = raw.decode(encoding, errors="surrogateescape")
+    text, replaced = ESCAPED_BYTES.subn("\ufffd", text)
+    if text.startswith(_BOM):
+        text = text[1:]
+    return text, replaced
+
+
+def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[Problem, ...]]:
+    """Decode one JSON document.
+
+    Returns the value and the problems met on the way (bytes that are not valid UTF-8).
+
+    Raises:
+        WPParseError: the text is not one JSON document: empty, an HTML page, truncated,
+            malformed, followed by more data, or nested too deeply for Python's decoder.
+
+    """
+    problems: tuple[Problem, ...] = ()
+    if isinstance(data, str):
+        text = data[1:] if data.startswith(_BOM) else data
+    else:
+        text, replaced = decode_text(data)
+        if replaced:
+            problems = (invalid_bytes_problem(replaced),)
+    try:
+        return json.loads(text), problems
+    except json.JSONDecodeError as exc:
+        raise WPParseError(describe_decode_error(text, exc)) from None
+    except RecursionError:
+        raise WPParseError("JSON is nested too deeply to decode") from None
+
+
+def invalid_bytes_problem(count: int) -> Problem:
+    """The problem recorded when `count` bytes were not valid UTF-8."""
+    return Problem(
+        "$",
+        ProblemKind.INVALID,
+        f"{count} byte(s) were not valid UTF-8 and were replaced with U+FFFD",
+    )
+
+
+def describe_decode_error(text: str, exc: json.JSONDecodeError) -> str:
+    """Say in plain words why `text` is not JSON, naming what was found instead."""
+    stripped = text.lstrip()
+    if not stripped:
+        return "empty input: expected JSON, found nothing"
+    if stripped.startswith("<"):
+        preview = " ".join(stripped[:_PREVIEW_CHARS].split())
+        return f"found HTML, not JSON (begins {preview!r}): the REST API may be blocked or broken"
+    where = f"line {exc.lineno} column {exc.colno}"
+    if exc.msg == "Extra data":
+        return f"more than one JSON value (extra data at {where})"
+    if looks_truncated(text, exc):
+        return f"truncated JSON: the text ends inside a value ({exc.msg} at {where})"
+    return f"malformed JSON: {exc.msg} at {where}"
+
+
+def looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether a decode error in complete `text` is what a value cut short gives."""
+    if exc.msg.startswith("Unterminated string"):
+        return True
+    rest = text[exc.pos :].rstrip()
+    return not rest or _PARTIAL_TOKEN.fullmatch(rest) is not None
+
+
+def may_continue(text: str, exc: json.JSONDecodeError) -> bool:
+    """Whether a decode error at the end of a partly read stream could vanish with more text."""
+    return exc.msg.startswith("Unterminated string") or exc.pos >= len(text) - _TRUNCATION_MARGIN

@@ -1,0 +1,272 @@
+"""Reading a stream of JSON values incrementally, in constant memory.
+
+One reader covers every layout a dump comes in: a JSON array (a collection response), a single
+object, JSON Lines, and any concatenation of these (``cat page1.json page2.json``). Elements of
+a top-level array are yielded one at a time, so a large array is never held in memory whole.
+
+Decoding is done by the standard library's C scanner (`json.JSONDecoder.raw_decode`) on a
+buffer that is topped up from the stream; when a value is cut by the end of the buffer, more is
+read and the value is decoded again, the read size doubling so a large value costs linear time.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Callable, Iterator
+from typing import IO, Any
+
+import attrs
+
+from wpparse.errors import Problem, WPParseError
+from wpparse.read.decode import (
+    ESCAPED_BYTES,
+    invalid_bytes_problem,
+    looks_truncated,
+    may_continue,
+)
+
+CHUNK_CHARS = 1 << 16
+#: A single JSON value larger than this is reported as an error rather than read into memory.
+MAX_VALUE_CHARS = 1 << 28
+_WHITESPACE = " \t\n\r"
+_decoder = json.JSONDecoder()
+
+
+@attrs.frozen
+class StreamItem:
+    """One top-level value of a stream, or the error met where one should have been.
+
+    Attributes:
+        index: The item's position in the stream, from 0.
+        line: The line on which the item starts, from 1.
+        value: The decoded JSON value (None when `error` is set).
+        error: Why no value could be decoded here.
+        problems: Problems met while decoding the item's bytes.
+        in_array: Whether the item is an element of a top-level array (rather than a
+            top-level value itself).
+
+    """
+
+    index: int
+    line: int
+    value: Any = None
+    error: WPParseError | None = None
+    problems: tuple[Problem, ...] = ()
+    in_array: bool = False
+
+
+class _Buffer:
+    """Text read so far from the stream, with the position and line number of the cursor."""
+
+    def __init__(self, stream: IO[bytes] | IO[str]) -> None:
+        self._read: Callable[[], str] = _chunk_reader(stream)
+        self.text = ""
+        self.pos = 0
+        self.line = 1
+        self.eof = False
+        self._bad_bytes = 0
+
+    def fill(self, at_least: int = CHUNK_CHARS) -> bool:
+        """Append at least `at_least` more characters if the stream has them; False at its end."""
+        if self.eof:
+            return False
+        if self.pos > CHUNK_CHARS:
+            # Drop what has been consumed so memory stays bounded by the largest value.
+            self.text = self.text[self.pos :]
+            self.pos = 0
+        parts = []
+        got = 0
+        while got < at_least:
+            chunk = self._read()
+            if not chunk:
+                self.eof = True
+                break
+            chunk, bad = ESCAPED_BYTES.subn("\ufffd", chunk)
+            self._bad_bytes += bad
+            parts.append(chunk)
+            got += len(chunk)
+        self.text += "".join(parts)
+        return got > 0
+
+    def take_bad_bytes(self) -> int:
+        """How many undecodable bytes were met since the last call."""
+        count, self._bad_bytes = self._bad_bytes, 0
+        return count
+
+    def advance(self, new_pos: int) -> None:
+        self.line += self.text.count("\n", self.pos, new_pos)
+        self.pos = new_pos
+
+    def skip_whitespace(self) -> str | None:
+        """Move to the next non-white-space character and return it (None at the end)."""
+        while True:
+            text, pos = self.text, self.pos
+            while pos < len(text) and text[pos] in _WHITESPACE:
+                pos += 1
+            self.advance(pos)
+            if pos < len(text):
+                return text[pos]
+            if not self.fill():
+                return None
+
+    def skip_to_next_line_starting(self, chars: str) -> None:
+        """Resynchronise after a syntax error: go to the next line beginning with one of `chars`."""
+        while True:
+            found = -1
+            start = self.pos + 1
+            while True:
+                nl = self.text.find("\n", start)
+                if nl < 0 or nl + 1 >= len(self.text):
+                    break
+                if self.text[nl + 1] in chars:
+                    found = nl + 1
+                    break
+                start = nl + 1
+            if found >= 0:
+                self.advance(found)
+                return
+            # Keep the last partial line: it may begin a value once more text arrives.
+            keep = self.text.rfind("\n")
+            self.advance(keep if keep > self.pos else self.pos)
+            if not self.fill():
+                self.advance(len(self.text))
+                return
+
+    def decode_value(self) -> Any:
+        """Decode the JSON value at the cursor, reading more text as long as it is cut short.
+
+        Raises:
+            json.JSONDecodeError: the value is malformed (or truncated at the end of the stream).
+            RecursionError: the value is nested too deeply.
+            WPParseError: the value is larger than MAX_VALUE_CHARS.
+
+        """
+        want = CHUNK_CHARS
+        while True:
+            try:
+                value, end = _decoder.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.eof or not may_continue(self.text, exc):
+                    raise
+            else:
+                # A number at the very end of the buffer may continue in the next chunk.
+                if end < len(self.text) or self.eof or isinstance(value, dict | list | str):
+                    self.advance(end)
+                    return value
+            if len(self.text) - self.pos > MAX_VALUE_CHARS:
+                limit = f"{MAX_VALUE_CHARS} characters"
+                raise WPParseError(f"a single JSON value is larger than {limit}")
+            self.fill(want)
+            want = max(want, len(self.text) - self.pos)
+
+
+def _chunk_reader(stream: IO[bytes] | IO[str]) -> Callable[[], str]:
+    """A function returning the next chunk of text from `stream`, "" at its end."""
+    first = stream.read(CHUNK_CHARS)
+    if isinstance(first, str):
+        pending_text: list[str] = [first[1:] if first.startswith("\ufeff") else first]
+
+        def read_text() -> str:
+            if pending_text:
+                return pending_text.pop()
+            chunk = stream.read(CHUNK_CHARS)
+            assert isinstance(chunk, str)
+            return chunk
+
+        return read_text
+
+    encoding = json.detect_encoding(first) if first else "utf-8"
+    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+    pending_bytes: list[bytes] = [first]
+
+    def read_bytes() -> str:
+        while True:
+            data = pending_bytes.pop() if pending_bytes else stream.read(CHUNK_CHARS)
+            assert isinstance(data, bytes)
+            text: str = decoder.decode(data, final=not data)
+            if text or not data:
+                return text
+
+    return read_bytes
+
+
+def iter_json_items(stream: IO[bytes] | IO[str]) -> Iterator[StreamItem]:
+    """Yield every top-level value of `stream`, elements of top-level arrays one by one.
+
+    Errors do not stop the iteration where the reader can find the next value: in JSON Lines
+    and other sequences of values it resumes at the next line that begins with ``{`` or ``[``.
+    Inside an array it cannot know where the next element starts, so a syntax error there ends
+    the stream (after an item carrying the error).
+    """
+    buffer = _Buffer(stream)
+    index = 0
+    while (first := buffer.skip_whitespace()) is not None:
+        if first == "[":
+            buffer.advance(buffer.pos + 1)
+            for item in _iter_array(buffer, index):
+                yield item
+                index += 1
+                if item.error is not None:
+                    return
+            continue
+        line = buffer.line
+        try:
+            value = buffer.decode_value()
+        except (json.JSONDecodeError, RecursionError, WPParseError) as exc:
+            yield StreamItem(index, line, error=_error_for(buffer, exc))
+            buffer.skip_to_next_line_starting("{[")
+        else:
+            yield _item(buffer, index, line, value)
+        index += 1
+
+
+def _iter_array(buffer: _Buffer, index: int) -> Iterator[StreamItem]:
+    """Yield the elements of the array whose ``[`` the cursor has just passed."""
+    if buffer.skip_whitespace() == "]":
+        buffer.advance(buffer.pos + 1)
+        return
+    while True:
+        buffer.skip_whitespace()
+        line = buffer.line
+        try:
+            value = buffer.decode_value()
+        except (json.JSONDecodeError, RecursionError, WPParseError) as exc:
+            yield StreamItem(index, line, error=_error_for(buffer, exc), in_array=True)
+            return
+        yield _item(buffer, index, line, value, in_array=True)
+        index += 1
+        char = buffer.skip_whitespace()
+        if char == ",":
+            buffer.advance(buffer.pos + 1)
+            continue
+        if char == "]":
+            buffer.advance(buffer.pos + 1)
+            return
+        found = "the end of the input" if char is None else repr(char)
+        message = f"expected ',' or ']' after an array element, found {found}"
+        kind = "truncated JSON" if char is None else "malformed JSON"
+        error = WPParseError(f"{kind}: {message}")
+        yield StreamItem(index, buffer.line, error=error, in_array=True)
+        return
+
+
+def _item(
+    buffer: _Buffer, index: int, line: int, value: Any, *, in_array: bool = False
+) -> StreamItem:
+    bad = buffer.take_bad_bytes()
+    problems = (invalid_bytes_problem(bad),) if bad else ()
+    return StreamItem(index, line, value=value, problems=problems, in_array=in_array)
+
+
+def _error_for(buffer: _Buffer, exc: Exception) -> WPParseError:
+    if isinstance(exc, WPParseError):
+        return exc
+    if isinstance(exc, RecursionError):
+        return WPParseError("JSON is nested too deeply to decode")
+    assert isinstance(exc, json.JSONDecodeError)
+    if buffer.text.startswith("<", buffer.pos):
+        return WPParseError("found HTML, not JSON: the REST API may be blocked or broken")
+    if buffer.eof and looks_truncated(buffer.text, exc):
+        return WPParseError(f"truncated JSON: the stream ends inside a value ({exc.msg})")
+    return WPParseError(f"malformed JSON: {exc.msg}")

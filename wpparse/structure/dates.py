@@ -1,0 +1,90 @@
+"""WordPress dates: a site-local wall time and a UTC time per moment, made into aware datetimes.
+
+WordPress sends ``date`` (local, no offset) and ``date_gmt`` (UTC, no offset). Their difference
+is the site's UTC offset at that moment, which can change with daylight saving, so it is worked
+out for each pair rather than once per site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from dateutil import parser as dateutil_parser
+
+from wpparse.errors import ProblemKind
+from wpparse.structure.fields import ObjectReader
+from wpparse.structure.problems import ProblemLog, child_path
+
+UTC = dt.UTC
+# How MySQL's zero date leaks out of WordPress: both mean "no date".
+_ZERO_DATES = ("0000-00-00", "-0001-11-30")
+# UTC offsets in use run from -12:00 to +14:00; anything beyond means the pair disagrees.
+_MAX_OFFSET = dt.timedelta(hours=14)
+_MIN_OFFSET = dt.timedelta(hours=-12)
+
+
+def read_datetime(value: Any, path: str, log: ProblemLog) -> dt.datetime | None:
+    """A datetime from an ISO 8601 string, naive unless the string has an offset.
+
+    ``null`` and the zero dates are read as None silently. Other forms that `dateutil` can read,
+    and UNIX timestamps (as UTC), are converted with a problem recorded.
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith(_ZERO_DATES):
+            return None
+        try:
+            return dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        try:
+            result: dt.datetime = dateutil_parser.parse(text)
+        except (ValueError, OverflowError):
+            log.invalid(path, value, "an ISO 8601 date")
+            return None
+        log.coerced(path, value, result.isoformat(), "an ISO 8601 date")
+        return result
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            result = dt.datetime.fromtimestamp(value, UTC)
+        except (ValueError, OverflowError, OSError):
+            log.invalid(path, value, "an ISO 8601 date")
+            return None
+        log.coerced(path, value, result.isoformat(), "an ISO 8601 date")
+        return result
+    log.invalid(path, value, "an ISO 8601 date")
+    return None
+
+
+def read_date_pair(
+    fields: ObjectReader, local_key: str, gmt_key: str
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """Read a local/GMT pair such as ``date``/``date_gmt`` into aware datetimes where possible.
+
+    The GMT time becomes aware in UTC. The local time gets the offset that separates it from the
+    GMT time; without a GMT time it stays naive, since the offset cannot be known.
+    """
+    local = fields.get(local_key, read_datetime)
+    gmt = fields.get(gmt_key, read_datetime)
+    if gmt is not None:
+        gmt = gmt.replace(tzinfo=UTC) if gmt.tzinfo is None else gmt.astimezone(UTC)
+    if local is None or local.tzinfo is not None or gmt is None:
+        return local, gmt
+    offset = local - gmt.replace(tzinfo=None)
+    if not _MIN_OFFSET <= offset <= _MAX_OFFSET or offset % dt.timedelta(minutes=1):
+        fields.log.add(
+            child_path(fields.path, local_key),
+            ProblemKind.INVALID,
+            f"{local_key} and {gmt_key} differ by {offset}, which is no UTC offset; "
+            f"{local_key} kept without an offset",
+        )
+        return local, gmt
+    return local.replace(tzinfo=dt.timezone(offset)), gmt
+
+
+def format_datetime(value: dt.datetime) -> str:
+    """ISO 8601 text for `value`, with its offset when it has one."""
+    return value.isoformat()

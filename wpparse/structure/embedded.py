@@ -1,0 +1,392 @@
+"""``_embedded``: the users, media, terms, parents and comments that ``?_embed`` inlines.
+
+Embedded objects are in WordPress's embed context. Where the viewer may not see one, WordPress
+puts an error object in its place; that becomes a recorded problem, never a crash.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import attrs
+
+from wpparse.errors import ProblemKind
+from wpparse.structure.dates import format_datetime, read_date_pair
+from wpparse.structure.fields import (
+    ObjectReader,
+    read_id,
+    read_int,
+    read_object,
+    read_str,
+    without_none,
+)
+from wpparse.structure.links import Links, expand_relation, read_links
+from wpparse.structure.problems import ProblemLog, child_path
+from wpparse.structure.rendered import Rendered, read_rendered
+
+if TYPE_CHECKING:
+    from wpparse.structure.post import Post
+
+T = TypeVar("T")
+ItemReader = Callable[[Mapping[str, Any], str, ProblemLog], T]
+
+_AUTHOR = "author"
+_FEATURED_MEDIA = expand_relation("wp:featuredmedia")
+_TERM = expand_relation("wp:term")
+_UP = "up"
+_REPLIES = "replies"
+
+
+@attrs.frozen
+class User:
+    """An embedded user (``_embedded.author``).
+
+    Attributes:
+        id: The user id.
+        name: Display name.
+        url: The user's own website.
+        description: Biographical info.
+        link: The author archive URL on the site.
+        slug: The user's slug.
+        avatar_urls: Avatar URL by size in pixels (``"24"``, ``"48"``, ``"96"``).
+        links: The user's ``_links``.
+        extra: Other fields, as they came.
+
+    """
+
+    id: int | None = None
+    name: str | None = None
+    url: str | None = None
+    description: str | None = None
+    link: str | None = None
+    slug: str | None = None
+    avatar_urls: Mapping[str, str] = attrs.field(factory=dict)
+    links: Links | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The user object as WordPress writes it."""
+        out = without_none(
+            id=self.id,
+            name=self.name,
+            url=self.url,
+            description=self.description,
+            link=self.link,
+            slug=self.slug,
+        )
+        if self.avatar_urls:
+            out["avatar_urls"] = dict(self.avatar_urls)
+        return _finish(out, self.links, self.extra)
+
+
+@attrs.frozen
+class Term:
+    """An embedded term (an item of ``_embedded["wp:term"]``): a category, tag or custom term.
+
+    Attributes:
+        id: The term id.
+        name: The term's name (HTML entities as WordPress sent them).
+        slug: The term's slug.
+        taxonomy: The taxonomy (``category``, ``post_tag``, or a custom one).
+        link: The term archive URL.
+        count: Number of posts (view context only).
+        description: The term description (view context only).
+        parent: The parent term id (hierarchical taxonomies, view context only).
+        links: The term's ``_links``.
+        extra: Other fields, as they came.
+
+    """
+
+    id: int | None = None
+    name: str | None = None
+    slug: str | None = None
+    taxonomy: str | None = None
+    link: str | None = None
+    count: int | None = None
+    description: str | None = None
+    parent: int | None = None
+    links: Links | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The term object as WordPress writes it."""
+        out = without_none(
+            id=self.id,
+            link=self.link,
+            name=self.name,
+            slug=self.slug,
+            taxonomy=self.taxonomy,
+            count=self.count,
+            description=self.description,
+            parent=self.parent,
+        )
+        return _finish(out, self.links, self.extra)
+
+
+@attrs.frozen
+class Comment:
+    """An embedded comment (an item of ``_embedded.replies``).
+
+    Attributes:
+        id: The comment id.
+        post: The id of the post commented on.
+        parent: The id of the comment replied to (None for top-level comments).
+        author: The commenter's user id (None for visitors).
+        author_name: The commenter's display name.
+        author_url: The commenter's website.
+        date: Local time of the comment (aware when ``date_gmt`` gives the offset).
+        date_gmt: The time in UTC.
+        content: The comment text.
+        link: The comment's permalink.
+        type: ``comment``, ``pingback``, ``trackback``, …
+        author_avatar_urls: Avatar URL by size in pixels.
+        links: The comment's ``_links``.
+        extra: Other fields, as they came.
+
+    """
+
+    id: int | None = None
+    post: int | None = None
+    parent: int | None = None
+    author: int | None = None
+    author_name: str | None = None
+    author_url: str | None = None
+    date: dt.datetime | None = None
+    date_gmt: dt.datetime | None = None
+    content: Rendered | None = None
+    link: str | None = None
+    type: str | None = None
+    author_avatar_urls: Mapping[str, str] = attrs.field(factory=dict)
+    links: Links | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The comment object as WordPress writes it."""
+        out = without_none(
+            id=self.id,
+            post=self.post,
+            parent=self.parent,
+            author=self.author,
+            author_name=self.author_name,
+            author_url=self.author_url,
+            date=self.date and format_datetime(self.date),
+            date_gmt=self.date_gmt and format_datetime(self.date_gmt),
+            content=self.content and self.content.to_dict(),
+            link=self.link,
+            type=self.type,
+        )
+        if self.author_avatar_urls:
+            out["author_avatar_urls"] = dict(self.author_avatar_urls)
+        return _finish(out, self.links, self.extra)
+
+
+@attrs.frozen
+class Embedded:
+    """``_embedded``: the objects ``?_embed`` inlined, by relation.
+
+    Attributes:
+        author: The post's author(s).
+        featured_media: The featured image (attachment objects).
+        terms: One tuple of terms per taxonomy, in the order of the ``wp:term`` links; a
+            taxonomy with no terms gives an empty tuple.
+        up: The parent (pages and attachments).
+        replies: Comments, one tuple per ``replies`` link.
+        other: Other relations (``wp:attachment``, plugin relations), as they came.
+
+    """
+
+    author: tuple[User, ...] = ()
+    featured_media: tuple[Post, ...] = ()
+    terms: tuple[tuple[Term, ...], ...] = ()
+    up: tuple[Post, ...] = ()
+    replies: tuple[tuple[Comment, ...], ...] = ()
+    other: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def all_terms(self) -> tuple[Term, ...]:
+        """Every embedded term of every taxonomy, in order."""
+        return tuple(term for taxonomy in self.terms for term in taxonomy)
+
+    def to_dict(self) -> dict[str, Any]:
+        """``_embedded`` as WordPress writes it, with compact relation names."""
+        out: dict[str, Any] = {}
+        if self.author:
+            out["author"] = [user.to_dict() for user in self.author]
+        if self.featured_media:
+            out["wp:featuredmedia"] = [media.to_dict() for media in self.featured_media]
+        if self.terms:
+            out["wp:term"] = [[term.to_dict() for term in terms] for terms in self.terms]
+        if self.up:
+            out["up"] = [parent.to_dict() for parent in self.up]
+        if self.replies:
+            out["replies"] = [[reply.to_dict() for reply in replies] for replies in self.replies]
+        out.update(self.other)
+        return out
+
+
+def _finish(out: dict[str, Any], links: Links | None, extra: Mapping[str, Any]) -> dict[str, Any]:
+    if links is not None:
+        out["_links"] = links.to_dict()
+    out.update(extra)
+    return out
+
+
+def read_user(obj: Mapping[str, Any], path: str, log: ProblemLog) -> User:
+    """Read an embedded user object."""
+    fields = ObjectReader(obj, path, log)
+    return User(
+        id=fields.get("id", read_int),
+        name=fields.get("name", read_str),
+        url=fields.get("url", read_str),
+        description=fields.get("description", read_str),
+        link=fields.get("link", read_str),
+        slug=fields.get("slug", read_str),
+        avatar_urls=fields.get("avatar_urls", _read_url_map) or {},
+        links=fields.get("_links", read_links),
+        extra=fields.unread(),
+    )
+
+
+def read_term(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Term:
+    """Read an embedded term object."""
+    fields = ObjectReader(obj, path, log)
+    return Term(
+        id=fields.get("id", read_int),
+        name=fields.get("name", read_str),
+        slug=fields.get("slug", read_str),
+        taxonomy=fields.get("taxonomy", read_str),
+        link=fields.get("link", read_str),
+        count=fields.get("count", read_int),
+        description=fields.get("description", read_str),
+        parent=fields.get("parent", read_id),
+        links=fields.get("_links", read_links),
+        extra=fields.unread(),
+    )
+
+
+def read_comment(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Comment:
+    """Read an embedded comment object."""
+    fields = ObjectReader(obj, path, log)
+    date, date_gmt = read_date_pair(fields, "date", "date_gmt")
+    link = fields.get("link", read_str)
+    return Comment(
+        id=fields.get("id", read_int),
+        post=fields.get("post", read_id),
+        parent=fields.get("parent", read_id),
+        author=fields.get("author", read_id),
+        author_name=fields.get("author_name", read_str),
+        author_url=fields.get("author_url", read_str),
+        date=date,
+        date_gmt=date_gmt,
+        content=fields.get("content", lambda v, p, lg: read_rendered(v, p, lg, Rendered, link)),
+        link=link,
+        type=fields.get("type", read_str),
+        author_avatar_urls=fields.get("author_avatar_urls", _read_url_map) or {},
+        links=fields.get("_links", read_links),
+        extra=fields.unread(),
+    )
+
+
+def _read_url_map(value: Any, path: str, log: ProblemLog) -> dict[str, str] | None:
+    obj = read_object(value, path, log)
+    if obj is None:
+        return None
+    urls = {}
+    for key, url in obj.items():
+        text = read_str(url, child_path(path, key), log)
+        if text is not None:
+            urls[key] = text
+    return urls
+
+
+def read_embedded(
+    value: Any, path: str, log: ProblemLog, read_post: ItemReader[Post]
+) -> Embedded | None:
+    """Read ``_embedded``, with `read_post` for the relations that hold posts (media, parents)."""
+    obj = read_object(value, path, log)
+    if obj is None:
+        return None
+    found: dict[str, Any] = {}
+    other: dict[str, Any] = {}
+    for name, items in obj.items():
+        relation = expand_relation(name)
+        item_path = child_path(path, name)
+        if relation == _AUTHOR:
+            found["author"] = _read_items(items, item_path, log, read_user)
+        elif relation == _FEATURED_MEDIA:
+            found["featured_media"] = _read_items(items, item_path, log, read_post)
+        elif relation == _UP:
+            found["up"] = _read_items(items, item_path, log, read_post)
+        elif relation == _TERM:
+            found["terms"] = _read_groups(items, item_path, log, read_term)
+        elif relation == _REPLIES:
+            found["replies"] = _read_groups(items, item_path, log, read_comment)
+        else:
+            other[name] = items
+    return Embedded(**found, other=other)
+
+
+def _read_items(value: Any, path: str, log: ProblemLog, read_item: ItemReader[T]) -> tuple[T, ...]:
+    """Read a list of embedded objects, recording error objects and non-objects as problems."""
+    if isinstance(value, dict):
+        # One object where a list belongs: read it if it is an object of the right shape.
+        log.coerced(path, value, [value], "an array of embedded objects")
+        value = [value]
+    if not isinstance(value, list):
+        log.invalid(path, value, "an array of embedded objects")
+        return ()
+    items = []
+    for index, item in enumerate(value):
+        item_path = child_path(path, index)
+        if not isinstance(item, dict):
+            log.invalid(item_path, item, "an embedded object")
+        elif is_error_object(item):
+            log.add(item_path, ProblemKind.EMBEDDED_ERROR, describe_error_object(item))
+        else:
+            items.append(read_item(item, item_path, log))
+    return tuple(items)
+
+
+def _read_groups(
+    value: Any, path: str, log: ProblemLog, read_item: ItemReader[T]
+) -> tuple[tuple[T, ...], ...]:
+    """Read a list of lists (``wp:term``, ``replies``): one inner list per link of the relation."""
+    if not isinstance(value, list):
+        log.invalid(path, value, "an array of arrays of embedded objects")
+        return ()
+    if value and all(isinstance(group, dict) for group in value):
+        log.coerced(path, value, [value], "an array of arrays of embedded objects")
+        return (_read_items(value, path, log, read_item),)
+    groups = []
+    for index, group in enumerate(value):
+        item_path = child_path(path, index)
+        if isinstance(group, dict) and is_error_object(group):
+            log.add(item_path, ProblemKind.EMBEDDED_ERROR, describe_error_object(group))
+        else:
+            groups.append(_read_items(group, item_path, log, read_item))
+    return tuple(groups)
+
+
+def is_error_object(value: Mapping[str, Any]) -> bool:
+    """Whether `value` is a WordPress REST error object (``{"code", "message", "data"}``)."""
+    return (
+        isinstance(value.get("code"), str)
+        and isinstance(value.get("message"), str)
+        and value.keys() <= {"code", "message", "data", "additional_errors"}
+    )
+
+
+def error_status(value: Mapping[str, Any]) -> int | None:
+    """The HTTP status in an error object's ``data``, if it has one."""
+    data = value.get("data")
+    status = data.get("status") if isinstance(data, dict) else None
+    return status if isinstance(status, int) and not isinstance(status, bool) else None
+
+
+def describe_error_object(value: Mapping[str, Any]) -> str:
+    """A message for an embedded error object: its code, status and message."""
+    status = error_status(value)
+    status_part = f" (HTTP {status})" if status is not None else ""
+    code, message = value["code"], value["message"]
+    return f"WordPress sent error {code!r}{status_part} instead of an object: {message}"

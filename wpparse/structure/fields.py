@@ -1,0 +1,186 @@
+"""Reading typed values out of JSON, coercing where the meaning is clear and recording the rest.
+
+Every reader takes the value, its JSON path and the `ProblemLog`; it returns the typed value or
+None, and records a problem whenever what it returns is not exactly what it was given. A value
+that is simply how WordPress speaks (``[]`` for an empty object, ``null`` for "none") is read
+silently.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from wpparse.errors import ProblemKind
+from wpparse.structure.problems import ProblemLog, child_path
+
+T = TypeVar("T")
+Reader = Callable[[Any, str, ProblemLog], T | None]
+
+_INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+_TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
+_FALSE_WORDS = frozenset({"false", "0", "no", "off", ""})
+# A delimited list of ids in one string: "3,7" or "3 7".
+_LIST_SEPARATORS = re.compile(r"[\s,;]+")
+
+MISSING: Any = object()
+
+
+def read_int(value: Any, path: str, log: ProblemLog) -> int | None:
+    """An integer; digits in a string and whole floats are converted."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        log.invalid(path, value, "an integer")
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        result = int(value)
+        log.coerced(path, value, result, "an integer")
+        return result
+    if isinstance(value, str) and _INTEGER.fullmatch(value):
+        result = int(value)
+        log.coerced(path, value, result, "an integer")
+        return result
+    log.invalid(path, value, "an integer")
+    return None
+
+
+def read_id(value: Any, path: str, log: ProblemLog) -> int | None:
+    """An id of another object, where WordPress writes 0 for "none"."""
+    result = read_int(value, path, log)
+    return None if result == 0 else result
+
+
+def read_str(value: Any, path: str, log: ProblemLog) -> str | None:
+    """A string; numbers are written out as strings."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        result = str(value)
+        log.coerced(path, value, result, "a string")
+        return result
+    log.invalid(path, value, "a string")
+    return None
+
+
+def read_bool(value: Any, path: str, log: ProblemLog) -> bool | None:
+    """A boolean; 0 and 1 and the words true/false are converted."""
+    if value is None or isinstance(value, bool):
+        return value
+    result: bool | None = None
+    if isinstance(value, int | float) and value in (0, 1):
+        result = bool(value)
+    elif isinstance(value, str):
+        word = value.strip().lower()
+        result = True if word in _TRUE_WORDS else False if word in _FALSE_WORDS else None
+    if result is None:
+        log.invalid(path, value, "a boolean")
+    else:
+        log.coerced(path, value, result, "a boolean")
+    return result
+
+
+def read_object(value: Any, path: str, log: ProblemLog) -> dict[str, Any] | None:
+    """A JSON object; ``[]``, which PHP writes for an empty one, is read as ``{}``."""
+    if value is None or isinstance(value, dict):
+        return value
+    if isinstance(value, list) and not value:
+        return {}
+    log.invalid(path, value, "an object")
+    return None
+
+
+def read_list(value: Any, path: str, log: ProblemLog, item: Reader[T]) -> tuple[T, ...] | None:
+    """A JSON array read item by item with `item`; items that cannot be read are left out.
+
+    An object with numeric keys (PHP's array with gaps) is read as the array of its values. A
+    single value where an array belongs becomes an array of one, and a string of ids separated by
+    commas or spaces is split.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dict) and all(_INTEGER.fullmatch(key) for key in value):
+        pairs = sorted(value.items(), key=lambda pair: int(pair[0]))
+        return _read_items([(key, item_value) for key, item_value in pairs], path, log, item)
+    if isinstance(value, list):
+        return _read_items(list(enumerate(value)), path, log, item)
+    if isinstance(value, dict):
+        log.invalid(path, value, "an array")
+        return None
+    scratch = ProblemLog()
+    if isinstance(value, str) and _LIST_SEPARATORS.search(value.strip()):
+        parts = [part for part in _LIST_SEPARATORS.split(value.strip()) if part]
+        result = tuple(v for v in (item(part, path, scratch) for part in parts) if v is not None)
+    else:
+        single = item(value, path, scratch)
+        result = () if single is None else (single,)
+    if result and not any(p.kind is ProblemKind.INVALID for p in scratch.problems):
+        log.coerced(path, value, list(result), "an array")
+        return result
+    log.invalid(path, value, "an array")
+    return None
+
+
+def _read_items(
+    pairs: list[tuple[Any, Any]], path: str, log: ProblemLog, item: Reader[T]
+) -> tuple[T, ...]:
+    results = []
+    for key, item_value in pairs:
+        result = item(item_value, child_path(path, key), log)
+        if result is not None:
+            results.append(result)
+    return tuple(results)
+
+
+def read_int_list(value: Any, path: str, log: ProblemLog) -> tuple[int, ...] | None:
+    """A JSON array of integers (term ids)."""
+    return read_list(value, path, log, read_int)
+
+
+def read_str_list(value: Any, path: str, log: ProblemLog) -> tuple[str, ...] | None:
+    """A JSON array of strings."""
+    return read_list(value, path, log, read_str)
+
+
+class ObjectReader:
+    """Reads the fields of one JSON object by key, remembering which keys it has read.
+
+    Whatever was not read is returned by `unread`, so a model can keep it in ``extra``: nothing
+    in the input is dropped without a trace.
+    """
+
+    __slots__ = ("_read", "log", "obj", "path")
+
+    def __init__(self, obj: Mapping[str, Any], path: str, log: ProblemLog) -> None:
+        self.obj = obj
+        self.path = path
+        self.log = log
+        self._read: set[str] = set()
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.obj
+
+    def raw(self, key: str) -> Any:
+        """The value at `key` as it came (MISSING when absent), marked as read."""
+        self._read.add(key)
+        return self.obj.get(key, MISSING)
+
+    def get(self, key: str, reader: Reader[T]) -> T | None:
+        """The value at `key` read with `reader`, or None when absent."""
+        value = self.raw(key)
+        if value is MISSING:
+            return None
+        return reader(value, child_path(self.path, key), self.log)
+
+    def unread(self) -> dict[str, Any]:
+        """The fields no reader asked for, in input order."""
+        return {key: value for key, value in self.obj.items() if key not in self._read}
+
+
+def without_none(**values: Any) -> dict[str, Any]:
+    """The keyword arguments that are not None, as a dict (for writing JSON back out)."""
+    return {key: value for key, value in values.items() if value is not None}

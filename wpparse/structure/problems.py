@@ -1,0 +1,74 @@
+"""Recording problems against JSON paths while a post is structured."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wpparse.errors import Problem, ProblemKind
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_PREVIEW_CHARS = 80
+
+
+def child_path(path: str, key: str | int) -> str:
+    """The JSON path of `key` inside the value at `path`.
+
+    ``$`` + ``title`` → ``$.title``; ``$._links`` + ``wp:term`` → ``$._links['wp:term']``.
+    """
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    if _IDENTIFIER.fullmatch(key):
+        return f"{path}.{key}"
+    escaped = key.replace("\\", "\\\\").replace("'", "\\'")
+    return f"{path}['{escaped}']"
+
+
+def preview(value: Any) -> str:
+    """A short, safe rendering of `value` for a problem message."""
+    text = repr(value)
+    if len(text) > _PREVIEW_CHARS:
+        text = text[: _PREVIEW_CHARS - 1] + "…"
+    return text
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of `value`'s type, as a person reading the input would say it."""
+    match value:
+        case None:
+            return "null"
+        case bool():
+            return "boolean"
+        case int() | float():
+            return "number"
+        case str():
+            return "string"
+        case list() | tuple():
+            return "array"
+        case dict():
+            return "object"
+    return type(value).__name__
+
+
+class ProblemLog:
+    """Collects the problems of one parse, in the order they were met."""
+
+    __slots__ = ("problems",)
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def coerced(self, path: str, value: Any, result: Any, expected: str) -> None:
+        """Record that `value` was not a valid `expected` and was read as `result`."""
+        found = f"{json_type(value)} {preview(value)}"
+        message = f"expected {expected}, found {found}; read as {preview(result)}"
+        self.problems.append(Problem(path, ProblemKind.COERCED, message))
+
+    def invalid(self, path: str, value: Any, expected: str) -> None:
+        """Record that `value` could not be read as `expected` and was left out."""
+        message = f"expected {expected}, found {json_type(value)} {preview(value)}; left out"
+        self.problems.append(Problem(path, ProblemKind.INVALID, message))
+
+    def add(self, path: str, kind: ProblemKind, message: str) -> None:
+        """Record a problem of any other kind."""
+        self.problems.append(Problem(path, kind, message))

@@ -1,0 +1,149 @@
+"""Rendered fields (``title``, ``content``, ``excerpt``, ``caption``, …): HTML plus derived values.
+
+A rendered field keeps WordPress's HTML untouched in ``html``. Its derived values (``text`` and,
+with the normalize stage, more) are computed the first time one is asked for and cached on the
+object, so a post used for its metadata never touches an HTML parser.
+
+The computing is done by the normalize stage, a later stage than this one. So that this module
+never imports it, the normalize stage hands its entry point to `install_normalizer` when it is
+imported (``import wpparse`` always imports it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, ClassVar, Protocol
+
+import attrs
+
+from wpparse.structure.fields import ObjectReader, read_bool, read_int, read_str
+from wpparse.structure.problems import ProblemLog
+
+
+class DerivedValues(Protocol):
+    """What the normalize stage computes from a rendered field's HTML."""
+
+    @property
+    def text(self) -> str:
+        """Plain text."""
+
+    @property
+    def truncated(self) -> bool:
+        """For excerpts: whether WordPress cut the text short and marked it so."""
+
+
+_normalizer: Callable[[Rendered], DerivedValues] | None = None
+
+
+def install_normalizer(normalizer: Callable[[Rendered], DerivedValues]) -> None:
+    """Set the function that computes derived values; called once by ``wpparse.normalize``."""
+    global _normalizer  # the one hook that keeps imports pointing from later stages to earlier
+    _normalizer = normalizer
+
+
+@attrs.frozen
+class Rendered:
+    """A rendered field: ``{"rendered": ..., "raw": ..., "protected": ...}``.
+
+    Attributes:
+        html: ``rendered``: the HTML WordPress produced, untouched ("" when absent).
+        raw: ``raw`` (edit context only): the text as stored, block markup and all.
+        protected: ``protected``: whether the post is password protected (content, excerpt).
+        block_version: ``block_version`` (edit context, content): 1 when `raw` holds blocks.
+        extra: Other keys of the object, as they came (plugins add some).
+        base_url: The URL relative links in `html` are resolved against (the post's link).
+
+    """
+
+    #: How the normalize stage treats this field's HTML: "block" (paragraphs and lists),
+    #: "inline" (a title), or "excerpt".
+    kind: ClassVar[str] = "block"
+
+    html: str = ""
+    raw: str | None = None
+    protected: bool | None = None
+    block_version: int | None = None
+    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    base_url: str | None = attrs.field(default=None, repr=False)
+    _derived: DerivedValues | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
+
+    @property
+    def text(self) -> str:
+        """Plain text: tags gone, entities decoded, white space collapsed, one block a paragraph."""
+        return self._values().text
+
+    def _values(self) -> DerivedValues:
+        derived = self._derived
+        if derived is None:
+            if _normalizer is None:  # pragma: no cover - wpparse/__init__ always installs one
+                raise RuntimeError("import wpparse before using rendered fields")
+            derived = _normalizer(self)
+            # Frozen to users; the cache is the one field set after construction.
+            object.__setattr__(self, "_derived", derived)
+        return derived
+
+    def to_dict(self) -> dict[str, Any]:
+        """The field as WordPress writes it."""
+        out: dict[str, Any] = {"rendered": self.html}
+        if self.raw is not None:
+            out["raw"] = self.raw
+        if self.protected is not None:
+            out["protected"] = self.protected
+        if self.block_version is not None:
+            out["block_version"] = self.block_version
+        out.update(self.extra)
+        return out
+
+
+@attrs.frozen
+class Title(Rendered):
+    """``title``: its `text` is one line of plain text.
+
+    ``Q&amp;A &#8211; <em>x</em>`` → ``Q&A – x``.
+    """
+
+    kind: ClassVar[str] = "inline"
+
+
+@attrs.frozen
+class Excerpt(Rendered):
+    """``excerpt``: its `text` leaves out the ``[…]`` (or "Read more") that marks a cut."""
+
+    kind: ClassVar[str] = "excerpt"
+
+    @property
+    def truncated(self) -> bool:
+        """Whether the excerpt ended with WordPress's mark of a cut (``[…]``, "Read more")."""
+        return self._values().truncated
+
+
+@attrs.frozen
+class Content(Rendered):
+    """``content``: the body of the post."""
+
+
+def read_rendered(
+    value: Any, path: str, log: ProblemLog, cls: type[Rendered], base_url: str | None
+) -> Rendered | None:
+    """Read a rendered field; a bare string (or number) is taken as its ``rendered`` HTML."""
+    if value is None:
+        log.invalid(path, value, "an object with 'rendered'")
+        return None
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        html = read_str(value, path, ProblemLog()) or ""
+        log.coerced(path, value, {"rendered": html}, "an object with 'rendered'")
+        return cls(html=html, base_url=base_url)
+    if not isinstance(value, dict):
+        log.invalid(path, value, "an object with 'rendered'")
+        return None
+    fields = ObjectReader(value, path, log)
+    return cls(
+        html=fields.get("rendered", read_str) or "",
+        raw=fields.get("raw", read_str),
+        protected=fields.get("protected", read_bool),
+        block_version=fields.get("block_version", read_int),
+        extra=fields.unread(),
+        base_url=base_url,
+    )
