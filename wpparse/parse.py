@@ -17,7 +17,7 @@ from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError
 from wpparse.read import Source, StreamItem, decode_json, iter_json_items, open_source
 from wpparse.structure.embedded import error_status, is_error_object
 from wpparse.structure.post import Post, read_post
-from wpparse.structure.problems import ProblemLog, json_type
+from wpparse.structure.problems import ProblemLog, json_type, top_level_key
 
 #: What `parse_post` accepts: a decoded JSON object, JSON text (``str``), JSON bytes, a path
 #: (`os.PathLike`; a ``str`` is always JSON text here), or a file object.
@@ -154,8 +154,11 @@ def post_from_value(
             location=location,
         )
     log = ProblemLog()
-    log.problems.extend(problems)
     post = read_post(value, "$", log)
+    # Report problems in the order of the input's fields, whatever order they were read in.
+    order = {key: index for index, key in enumerate(value)}
+    log.problems.sort(key=lambda problem: order.get(top_level_key(problem.path) or "", -1))
+    log.problems[:0] = problems
     if strict and log.problems:
         count = len(log.problems)
         what = f"post {post.id}" if post.id is not None else "the post"

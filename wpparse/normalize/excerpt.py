@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
-
+from wpparse.normalize.fragment import parse_fragment
 from wpparse.normalize.text import inline_text, tree_text
 
 # Theme "read more" links and paragraphs that follow an automatic excerpt.
@@ -17,7 +16,7 @@ _CUT_MARK = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*$")
 def excerpt_text(fragment: str) -> tuple[str, bool]:
     """The excerpt's plain text and whether WordPress marked it as cut short."""
     if "<" in fragment:
-        tree = LexborHTMLParser(fragment, is_fragment=True)
+        tree = parse_fragment(fragment)
         more = tree.css(_MORE_LINKS)
         for node in more:
             node.decompose()

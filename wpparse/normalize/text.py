@@ -11,6 +11,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from wpparse.normalize.fragment import parse_fragment
+
 # Content that is never text a reader sees.
 _INVISIBLE = "script, style, template, noscript, svg, select, textarea, button, [hidden]"
 _BLOCKS = (
@@ -33,7 +35,7 @@ def inline_text(fragment: str) -> str:
     if "<" not in fragment:
         text = html.unescape(fragment) if "&" in fragment else fragment
     else:
-        tree = LexborHTMLParser(fragment, is_fragment=True)
+        tree = parse_fragment(fragment)
         for node in tree.css(_INVISIBLE):
             node.decompose()
         text = tree.text()
@@ -44,7 +46,7 @@ def block_text(fragment: str) -> str:
     """Plain text of an HTML fragment, blocks separated by blank lines, lines by line breaks."""
     if "<" not in fragment:
         return inline_text(fragment)
-    tree = LexborHTMLParser(fragment, is_fragment=True)
+    tree = parse_fragment(fragment)
     return tree_text(tree)
 
 

@@ -50,6 +50,17 @@ def json_type(value: Any) -> str:
     return type(value).__name__
 
 
+def top_level_key(path: str) -> str | None:
+    """The first key of a JSON path: ``$.title.rendered`` → ``title``; None for ``$`` itself."""
+    if path.startswith("$."):
+        end = min((i for i in (path.find(".", 2), path.find("[", 2)) if i > 0), default=len(path))
+        return path[2:end]
+    if path.startswith("$['"):
+        end = path.find("']", 3)
+        return path[3:end].replace("\\'", "'").replace("\\\\", "\\") if end > 0 else None
+    return None
+
+
 class ProblemLog:
     """Collects the problems of one parse, in the order they were met."""
 

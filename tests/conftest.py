@@ -1,0 +1,35 @@
+"""Fixtures shared by the tests: the seed post and the read-only ../shared material."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+TESTS = Path(__file__).parent
+DATA = TESTS / "data"
+SEED_POST = DATA / "post-71191.json"
+SHARED = TESTS.parent.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def seed_bytes() -> bytes:
+    """The seed post (hbbgroup.net post 71191, view context) as the REST API sent it."""
+    return SEED_POST.read_bytes()
+
+
+@pytest.fixture
+def seed_dict(seed_bytes: bytes) -> dict[str, Any]:
+    """The seed post decoded; each test gets its own copy to change."""
+    value: dict[str, Any] = json.loads(seed_bytes)
+    return value
+
+
+def require_corpus() -> Path:
+    """The shared corpus folder, or skip the test when it is not beside the repository."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"the shared corpus is not at {CORPUS} (it lives beside the repository)")
+    return CORPUS
