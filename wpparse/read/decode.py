@@ -13,9 +13,11 @@ from wpparse.errors import Problem, ProblemKind, WPParseError
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
 _BOM = "\ufeff"
 _PREVIEW_CHARS = 60
-# What a literal or number cut short looks like: "tr", "nul", "-", "-Infin".
+# What is left where a literal or number was cut short: "tr", "nul", "-", "-Infin", or the
+# tail of a number the scanner stopped in ("1." leaves ".", "1e-" leaves "e-").
 _PARTIAL_TOKEN = re.compile(
     r"t(r(ue?)?)?|f(a(l(se?)?)?)?|n(u(ll?)?)?|N(aN?)?|-?(I(n(f(i(n(i(ty?)?)?)?)?)?)?)?"
+    r"|\.\d*([eE][+-]?)?|[eE][+-]?"
 )
 # A parse error this close to the end of the text means the text stopped early.
 _TRUNCATION_MARGIN = 16

@@ -12,8 +12,9 @@ read and the value is decoded again, the read size doubling so a large value cos
 from __future__ import annotations
 
 import codecs
+import collections
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import IO, Any
 
 import attrs
@@ -30,6 +31,8 @@ CHUNK_CHARS = 1 << 16
 #: A single JSON value larger than this is reported as an error rather than read into memory.
 MAX_VALUE_CHARS = 1 << 28
 _WHITESPACE = " \t\n\r"
+# A number or literal ending this close to the end of the buffer may continue after it.
+_SCALAR_MARGIN = 32
 _decoder = json.JSONDecoder()
 
 
@@ -60,38 +63,52 @@ class _Buffer:
     """Text read so far from the stream, with the position and line number of the cursor."""
 
     def __init__(self, stream: IO[bytes] | IO[str]) -> None:
-        self._read: Callable[[], str] = _chunk_reader(stream)
+        self._chunks: Iterator[str] = _iter_text_chunks(stream)
         self.text = ""
         self.pos = 0
         self.line = 1
         self.eof = False
-        self._bad_bytes = 0
+        # Where text[0] stands in the whole stream, and where undecodable bytes were found
+        # (stream positions), so each is reported on the item that held it.
+        self._offset = 0
+        self._bad_bytes: collections.deque[int] = collections.deque()
 
-    def fill(self, at_least: int = CHUNK_CHARS) -> bool:
+    @property
+    def stream_pos(self) -> int:
+        """The cursor's position in the whole stream, in characters."""
+        return self._offset + self.pos
+
+    def fill(self, at_least: int | None = None) -> bool:
         """Append at least `at_least` more characters if the stream has them; False at its end."""
         if self.eof:
             return False
         if self.pos > CHUNK_CHARS:
             # Drop what has been consumed so memory stays bounded by the largest value.
             self.text = self.text[self.pos :]
+            self._offset += self.pos
             self.pos = 0
+        wanted = CHUNK_CHARS if at_least is None else at_least
         parts = []
         got = 0
-        while got < at_least:
-            chunk = self._read()
+        end = self._offset + len(self.text)
+        while got < wanted:
+            chunk = next(self._chunks, "")
             if not chunk:
                 self.eof = True
                 break
-            chunk, bad = ESCAPED_BYTES.subn("\ufffd", chunk)
-            self._bad_bytes += bad
-            parts.append(chunk)
+            for bad in ESCAPED_BYTES.finditer(chunk):
+                self._bad_bytes.append(end + got + bad.start())
+            parts.append(ESCAPED_BYTES.sub("\ufffd", chunk))
             got += len(chunk)
         self.text += "".join(parts)
         return got > 0
 
-    def take_bad_bytes(self) -> int:
-        """How many undecodable bytes were met since the last call."""
-        count, self._bad_bytes = self._bad_bytes, 0
+    def take_bad_bytes(self, start: int, end: int) -> int:
+        """How many undecodable bytes lay between stream positions `start` and `end`."""
+        count = 0
+        while self._bad_bytes and self._bad_bytes[0] < end:
+            if self._bad_bytes.popleft() >= start:
+                count += 1
         return count
 
     def advance(self, new_pos: int) -> None:
@@ -112,26 +129,21 @@ class _Buffer:
 
     def skip_to_next_line_starting(self, chars: str) -> None:
         """Resynchronise after a syntax error: go to the next line beginning with one of `chars`."""
+        search_from = self.pos
         while True:
-            found = -1
-            start = self.pos + 1
-            while True:
-                nl = self.text.find("\n", start)
-                if nl < 0 or nl + 1 >= len(self.text):
-                    break
-                if self.text[nl + 1] in chars:
-                    found = nl + 1
-                    break
-                start = nl + 1
-            if found >= 0:
-                self.advance(found)
-                return
-            # Keep the last partial line: it may begin a value once more text arrives.
-            keep = self.text.rfind("\n")
-            self.advance(keep if keep > self.pos else self.pos)
-            if not self.fill():
+            newline = self.text.find("\n", search_from)
+            if newline < 0:
                 self.advance(len(self.text))
+                if not self.fill():
+                    return
+                search_from = self.pos
+                continue
+            self.advance(newline + 1)
+            if self.pos == len(self.text) and not self.fill():
                 return
+            if self.text[self.pos] in chars:
+                return
+            search_from = self.pos
 
     def decode_value(self) -> Any:
         """Decode the JSON value at the cursor, reading more text as long as it is cut short.
@@ -150,8 +162,10 @@ class _Buffer:
                 if self.eof or not may_continue(self.text, exc):
                     raise
             else:
-                # A number at the very end of the buffer may continue in the next chunk.
-                if end < len(self.text) or self.eof or isinstance(value, dict | list | str):
+                # A number or literal near the end of the buffer may go on in the next chunk
+                # ("1." then "5"); containers and strings end with their own delimiter.
+                complete = isinstance(value, dict | list | str)
+                if complete or self.eof or len(self.text) - end > _SCALAR_MARGIN:
                     self.advance(end)
                     return value
             if len(self.text) - self.pos > MAX_VALUE_CHARS:
@@ -161,34 +175,46 @@ class _Buffer:
             want = max(want, len(self.text) - self.pos)
 
 
-def _chunk_reader(stream: IO[bytes] | IO[str]) -> Callable[[], str]:
-    """A function returning the next chunk of text from `stream`, "" at its end."""
+def _iter_text_chunks(stream: IO[bytes] | IO[str]) -> Iterator[str]:
+    """The text of `stream` in chunks, decoded (for binary streams) and without a leading BOM."""
     first = stream.read(CHUNK_CHARS)
-    if isinstance(first, str):
-        pending_text: list[str] = [first[1:] if first.startswith("\ufeff") else first]
+    if isinstance(first, bytes):
+        # Enough bytes to see a BOM or the NUL pattern of UTF-16/32, even from short reads.
+        while 0 < len(first) < 4:
+            more = stream.read(CHUNK_CHARS)
+            assert isinstance(more, bytes)
+            if not more:
+                break
+            first += more
+        chunks = _decode_chunks(first, stream)
+    else:
+        chunks = _text_chunks(first, stream)
+    at_start = True
+    for chunk in chunks:
+        if at_start:
+            chunk = chunk.removeprefix("\ufeff")
+            at_start = not chunk
+        if chunk:
+            yield chunk
 
-        def read_text() -> str:
-            if pending_text:
-                return pending_text.pop()
-            chunk = stream.read(CHUNK_CHARS)
-            assert isinstance(chunk, str)
-            return chunk
 
-        return read_text
+def _text_chunks(first: str, stream: IO[bytes] | IO[str]) -> Iterator[str]:
+    chunk: str | bytes = first
+    while chunk:
+        assert isinstance(chunk, str)
+        yield chunk
+        chunk = stream.read(CHUNK_CHARS)
 
+
+def _decode_chunks(first: bytes, stream: IO[bytes] | IO[str]) -> Iterator[str]:
     encoding = json.detect_encoding(first) if first else "utf-8"
     decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
-    pending_bytes: list[bytes] = [first]
-
-    def read_bytes() -> str:
-        while True:
-            data = pending_bytes.pop() if pending_bytes else stream.read(CHUNK_CHARS)
-            assert isinstance(data, bytes)
-            text: str = decoder.decode(data, final=not data)
-            if text or not data:
-                return text
-
-    return read_bytes
+    data: str | bytes = first
+    while data:
+        assert isinstance(data, bytes)
+        yield decoder.decode(data)
+        data = stream.read(CHUNK_CHARS)
+    yield decoder.decode(b"", final=True)
 
 
 def iter_json_items(stream: IO[bytes] | IO[str]) -> Iterator[StreamItem]:
@@ -210,14 +236,14 @@ def iter_json_items(stream: IO[bytes] | IO[str]) -> Iterator[StreamItem]:
                 if item.error is not None:
                     return
             continue
-        line = buffer.line
+        line, start = buffer.line, buffer.stream_pos
         try:
             value = buffer.decode_value()
         except (json.JSONDecodeError, RecursionError, WPParseError) as exc:
             yield StreamItem(index, line, error=_error_for(buffer, exc))
             buffer.skip_to_next_line_starting("{[")
         else:
-            yield _item(buffer, index, line, value)
+            yield _item(buffer, index, line, start, value)
         index += 1
 
 
@@ -228,13 +254,13 @@ def _iter_array(buffer: _Buffer, index: int) -> Iterator[StreamItem]:
         return
     while True:
         buffer.skip_whitespace()
-        line = buffer.line
+        line, start = buffer.line, buffer.stream_pos
         try:
             value = buffer.decode_value()
         except (json.JSONDecodeError, RecursionError, WPParseError) as exc:
             yield StreamItem(index, line, error=_error_for(buffer, exc), in_array=True)
             return
-        yield _item(buffer, index, line, value, in_array=True)
+        yield _item(buffer, index, line, start, value, in_array=True)
         index += 1
         char = buffer.skip_whitespace()
         if char == ",":
@@ -252,9 +278,9 @@ def _iter_array(buffer: _Buffer, index: int) -> Iterator[StreamItem]:
 
 
 def _item(
-    buffer: _Buffer, index: int, line: int, value: Any, *, in_array: bool = False
+    buffer: _Buffer, index: int, line: int, start: int, value: Any, *, in_array: bool = False
 ) -> StreamItem:
-    bad = buffer.take_bad_bytes()
+    bad = buffer.take_bad_bytes(start, buffer.stream_pos)
     problems = (invalid_bytes_problem(bad),) if bad else ()
     return StreamItem(index, line, value=value, problems=problems, in_array=in_array)
 

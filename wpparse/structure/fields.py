@@ -130,7 +130,12 @@ def _read_items(
 ) -> tuple[T, ...]:
     results = []
     for key, item_value in pairs:
-        result = item(item_value, child_path(path, key), log)
+        item_path = child_path(path, key)
+        if item_value is None:
+            # null means "none" for a field, but an array item has no "none" to be.
+            log.invalid(item_path, item_value, "an array item")
+            continue
+        result = item(item_value, item_path, log)
         if result is not None:
             results.append(result)
     return tuple(results)
