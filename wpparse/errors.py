@@ -30,9 +30,6 @@ class ProblemKind(enum.StrEnum):
     #: ``_embedded`` held a WordPress error object (such as ``rest_forbidden``) where an
     #: embedded object belonged.
     EMBEDDED_ERROR = "embedded-error"
-    #: The input as a whole was not a post: not JSON, an HTML page, a JSON scalar, too deeply
-    #: nested, or an element of a list that is not a JSON object.
-    NOT_A_POST = "not-a-post"
 
 
 @attrs.frozen

@@ -83,9 +83,7 @@ def parse_posts(
 
     """
     if isinstance(data, str | bytes | bytearray | memoryview):
-        stream: IO[Any] = io.StringIO(data) if isinstance(data, str) else io.BytesIO(bytes(data))
-        located = _posts_from_items(iter_json_items(stream), "", strict, on_error)
-        return [post for _, post in located]
+        return [post for _, post in _posts_from_items(_memory_items(data), "", strict, on_error)]
     if isinstance(data, Mapping):
         return [post_from_value(data, strict=strict)]
     if isinstance(data, os.PathLike) or hasattr(data, "read"):
@@ -155,9 +153,10 @@ def post_from_value(
         )
     log = ProblemLog()
     post = read_post(value, "$", log)
-    # Report problems in the order of the input's fields, whatever order they were read in.
-    order = {key: index for index, key in enumerate(value)}
-    log.problems.sort(key=lambda problem: order.get(top_level_key(problem.path) or "", -1))
+    if log.problems:
+        # Report problems in the order of the input's fields, whatever order they were read in.
+        order = {key: index for index, key in enumerate(value)}
+        log.problems.sort(key=lambda problem: order.get(top_level_key(problem.path) or "", -1))
     log.problems[:0] = problems
     if strict and log.problems:
         count = len(log.problems)
@@ -179,6 +178,25 @@ def _decode_one(data: PostData) -> tuple[Any, tuple[Problem, ...]]:
         return decode_json(data)
     with open_source(data) as (stream, _name):
         return decode_json(stream.read())
+
+
+def _memory_items(data: str | bytes | bytearray | memoryview) -> Iterator[StreamItem]:
+    """The items of JSON held in memory: one `json.loads` when it is a single document."""
+    try:
+        value, problems = decode_json(data)
+    except WPParseError:
+        value, problems = None, None
+    if problems is None or problems:
+        # JSON Lines, concatenated documents, damaged JSON or undecodable bytes: the stream
+        # reader finds every value it can and reports the rest on the items they belong to.
+        stream: IO[Any] = io.StringIO(data) if isinstance(data, str) else io.BytesIO(data)
+        yield from iter_json_items(stream)
+        return
+    if not isinstance(value, list):
+        yield StreamItem(0, 1, value=value, problems=problems)
+        return
+    for index, item in enumerate(value):
+        yield StreamItem(index, 1, value=item, problems=problems, in_array=True)
 
 
 def _not_an_object(value: Any) -> str:

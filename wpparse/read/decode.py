@@ -51,6 +51,13 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
     if isinstance(data, str):
         text = data[1:] if data.startswith(_BOM) else data
     else:
+        try:
+            # The common case, valid UTF-8: the standard library decodes and parses in one go.
+            return json.loads(
+                data if isinstance(data, bytes | bytearray) else bytes(data)
+            ), problems
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+            pass
         text, replaced = decode_text(data)
         if replaced:
             problems = (invalid_bytes_problem(replaced),)

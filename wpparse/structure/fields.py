@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from wpparse.errors import ProblemKind
 from wpparse.structure.problems import ProblemLog, child_path
@@ -176,9 +176,13 @@ class ObjectReader:
 
     def get(self, key: str, reader: Reader[T]) -> T | None:
         """The value at `key` read with `reader`, or None when absent."""
-        value = self.raw(key)
+        self._read.add(key)
+        value = self.obj.get(key, MISSING)
         if value is MISSING:
             return None
+        # Most values already have the right type: skip the reader and the path.
+        if type(value) is _ACCEPTED_AS_IS.get(reader):
+            return cast(T, value)
         return reader(value, child_path(self.path, key), self.log)
 
     def unread(self) -> dict[str, Any]:
@@ -189,3 +193,12 @@ class ObjectReader:
 def without_none(**values: Any) -> dict[str, Any]:
     """The keyword arguments that are not None, as a dict (for writing JSON back out)."""
     return {key: value for key, value in values.items() if value is not None}
+
+
+# Readers whose input is returned unchanged when it has exactly this type (bool is not int).
+_ACCEPTED_AS_IS: dict[Callable[..., Any], type] = {
+    read_int: int,
+    read_str: str,
+    read_bool: bool,
+    read_object: dict,
+}

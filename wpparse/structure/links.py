@@ -150,8 +150,28 @@ def read_links(value: Any, path: str, log: ProblemLog) -> Links | None:
     return Links(relations)
 
 
+# Link attributes that, given with exactly this JSON type, are taken as they are.
+_SIMPLE_LINK_FIELDS: dict[str, type] = {
+    "href": str,
+    "embeddable": bool,
+    "templated": bool,
+    "name": str,
+    "taxonomy": str,
+    "count": int,
+    "id": int,
+}
+
+
 def read_link(value: Any, path: str, log: ProblemLog) -> Link | None:
     """Read one link object; a bare string is taken as its ``href``."""
+    # Fast path for the shapes WordPress sends ({"href"}, {"embeddable", "href"}, …), which
+    # are most of what a post holds; anything else goes through the field readers below.
+    if (
+        type(value) is dict
+        and "href" in value
+        and all(type(item) is _SIMPLE_LINK_FIELDS.get(key) for key, item in value.items())
+    ):
+        return Link(**value)
     if isinstance(value, str):
         log.coerced(path, value, {"href": value}, "a link object")
         return Link(href=value)

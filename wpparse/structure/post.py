@@ -8,6 +8,7 @@ Fields a given object lacks (another type, another context, ``?_fields=``) are N
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -33,6 +34,7 @@ from wpparse.structure.media import MediaDetails, read_media_details
 from wpparse.structure.problems import ProblemLog
 from wpparse.structure.rendered import Content, Excerpt, Rendered, Title, read_rendered
 
+_ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Taxonomy lists every site has; custom taxonomies are found through ``wp:term`` links.
 CORE_TAXONOMIES = ("categories", "tags")
 
@@ -272,10 +274,10 @@ def _base_url(link: str | None, links: Links | None) -> str | None:
     """The absolute URL of the post: `link`, resolved against ``_links.self`` if relative."""
     if not link:
         return None
-    if urlsplit(link).scheme:
+    if _ABSOLUTE_URL.match(link):
         return link
     self_href = links.first_href("self") if links is not None else None
-    if self_href and urlsplit(self_href).scheme:
+    if self_href and _ABSOLUTE_URL.match(self_href):
         return urljoin(self_href, link)
     return link
 

@@ -11,6 +11,11 @@ _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PREVIEW_CHARS = 80
 
 
+# Paths are built for every value read, and the same keys come back in every post.
+_SUFFIXES: dict[str, str] = {}
+_MAX_CACHED_SUFFIXES = 4096
+
+
 def child_path(path: str, key: str | int) -> str:
     """The JSON path of `key` inside the value at `path`.
 
@@ -18,10 +23,15 @@ def child_path(path: str, key: str | int) -> str:
     """
     if isinstance(key, int):
         return f"{path}[{key}]"
-    if _IDENTIFIER.fullmatch(key):
-        return f"{path}.{key}"
-    escaped = key.replace("\\", "\\\\").replace("'", "\\'")
-    return f"{path}['{escaped}']"
+    suffix = _SUFFIXES.get(key)
+    if suffix is None:
+        if _IDENTIFIER.fullmatch(key):
+            suffix = "." + key
+        else:
+            suffix = "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']"
+        if len(_SUFFIXES) < _MAX_CACHED_SUFFIXES:
+            _SUFFIXES[key] = suffix
+    return path + suffix
 
 
 def preview(value: Any) -> str:
