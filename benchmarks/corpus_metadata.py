@@ -22,7 +22,7 @@ import wpparse
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 ROUNDS = 7
-_INDEX = re.compile(r"\[\d+\]|\['[^']*'\]")
+_INDEX = re.compile(r"\[\d+\]")
 
 
 def _best_of(rounds: int, work: Callable[[], object]) -> float:
