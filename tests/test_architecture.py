@@ -79,6 +79,11 @@ def test_models_are_frozen_and_slotted() -> None:
         "MediaDetails",
         "ImageSize",
         "Problem",
+        "ContentLink",
+        "Image",
+        "SrcsetCandidate",
+        "Embed",
+        "Heading",
     ):
         cls = getattr(wpparse, name)
         assert "__slots__" in cls.__dict__, name

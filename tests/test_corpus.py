@@ -92,6 +92,27 @@ def test_every_object_round_trips_and_keeps_every_key(path: Path) -> None:
         assert all(raw[key] is None or (type(raw[key]) is int and raw[key] == 0) for key in missing)
 
 
+@pytest.mark.parametrize("path", _corpus_files(), ids=lambda p: getattr(p, "name", None))
+def test_every_rendered_field_normalizes(path: Path) -> None:
+    for post in wpparse.iter_posts(path):
+        for key in ("title", "excerpt", "content", "caption", "description", "guid"):
+            rendered = getattr(post, key)
+            if rendered is None:
+                continue
+            text = rendered.text
+            assert "<p>" not in text
+            assert not any(marker in text for marker in "\x01\x02\x04\x05\x06\x07\x08\x0c")
+            for link in rendered.links:
+                assert not link.url.lower().startswith(("javascript:", "data:", "vbscript:"))
+            for image in rendered.images:
+                assert image.url
+            assert all(embed.url for embed in rendered.embeds)
+            assert all(1 <= heading.level <= 6 for heading in rendered.headings)
+            assert isinstance(rendered.markdown, str)
+        if post.content is not None and post.content.text:
+            assert post.content.word_count > 0
+
+
 @pytest.mark.parametrize("path", _error_files(), ids=lambda p: getattr(p, "name", None))
 def test_error_responses_raise_api_errors(path: Path) -> None:
     raw = json.loads(path.read_bytes())

@@ -1,4 +1,4 @@
-"""Plain text of rendered fields: tags gone, entities decoded, white space collapsed."""
+"""Plain text of rendered fields: one table row per rule of the normalization notes."""
 
 from __future__ import annotations
 
@@ -8,90 +8,196 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import wpparse
-from wpparse.normalize import block_text, excerpt_text, inline_text
+from wpparse import Content, Excerpt, Title
+
+POST_URL = "https://example.org/2026/04/a-post/"
+
+
+def text(html: str) -> str:
+    return Content(html=html, base_url=POST_URL).text
+
+
+RULES = [
+    # 1. A blank line between blocks.
+    ("<p>a</p><p>b</p>", "a\n\nb", "blocks"),
+    (
+        "<h2>T</h2><p>b</p><blockquote><p>q</p></blockquote><hr><p>c</p>",
+        "T\n\nb\n\nq\n\nc",
+        "mixed",
+    ),
+    ("<div><p>a</p></div>\n\n<section><p>b</p></section>", "a\n\nb", "nested-blocks"),
+    # 2. One newline between items: bullets for unordered lists.
+    ("<ul>\n<li>a</li>\n<li>b</li>\n</ul>", "• a\n• b", "bullets"),
+    ("<dl><dt>Term</dt><dd>Definition</dd></dl>", "Term\nDefinition", "definitions"),
+    (
+        "<figure><img src='x.jpg'><figcaption>Cap</figcaption></figure><p>n</p>",
+        "Cap\n\nn",
+        "figcaption",
+    ),
+    ("<p>x</p><ul><li>a</li></ul><p>y</p>", "x\n\n• a\n\ny", "list-is-a-block"),
+    # 3. Inline tags add nothing and never split a word.
+    ("Hello <b>wor</b>ld", "Hello world", "inline"),
+    (
+        '<p>Sony Group <a href="x">jointly formed</a> a company</p>',
+        "Sony Group jointly formed a company",
+        "link-in-line",
+    ),
+    ("<p><em>a</em> <strong>b</strong></p>", "a b", "space-between-inline"),
+    # 4. <br> is a line break, absorbing wpautop's newline.
+    ("<p>a<br />\nb</p>", "a\nb", "br"),
+    # 5. White space collapses; lines are trimmed; at most one blank line.
+    ("<p>  a \t\n b  </p>\n\n\n<p>c</p>", "a b\n\nc", "collapse"),
+    ("<p>a</p><p>&nbsp;</p><p></p><p>b</p>", "a\n\nb", "empty-paragraphs"),
+    # 6. pre keeps its white space.
+    ("<pre>a\n    b</pre>", "a\n    b", "pre"),
+    (
+        "<p>x  y</p><pre><code>if a:\n    b()</code></pre><p>z</p>",
+        "x y\n\nif a:\n    b()\n\nz",
+        "pre-code",
+    ),
+    # 7. Ordered lists count, honouring start; nested lists indent by two spaces.
+    ('<ol start="3"><li>x</li><li>y</li></ol>', "3. x\n4. y", "ol-start"),
+    ("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "• a\n  • b\n• c", "nested"),
+    ("<ol><li><p>one</p></li><li><p>two</p></li></ol>", "1. one\n2. two", "loose-list"),
+    # 8. A table row is a line, cells joined by a tab.
+    ("<table><tr><td>2021</td><td>$120,000</td></tr></table>", "2021\t$120,000", "table"),
+    (
+        "<table>\n<thead><tr><th>Year</th><th>Pay</th></tr></thead>\n"
+        "<tbody><tr><td>2021</td><td>$1</td></tr></tbody></table>",
+        "Year\tPay\n2021\t$1",
+        "table-head",
+    ),
+    # 9. Dropped: scripts, styles, hidden content, form controls, comments.
+    ('A<span class="screen-reader-text">SR</span>B', "AB", "screen-reader"),
+    ("A<script>var a = '<p>x</p>';</script>B<style>p{}</style>", "AB", "script-style"),
+    ('<p>a</p><div hidden><p>h</p></div><p style="display: none">n</p>', "a", "hidden"),
+    ("<p>a<!-- comment -->b</p><template><p>t</p></template>", "ab", "comment-template"),
+    ("<p>Pick <select><option>one</option></select></p>", "Pick", "form-controls"),
+    ("<p>a</p><noscript><p>Enable JavaScript</p></noscript>", "a", "noscript"),
+    # 10. Entities decoded exactly once.
+    ("&#8220;Q&#8221; &#038; &amp;lt;", "“Q” & &lt;", "entities-once"),
+    # 11. &nbsp; is a plain space.
+    ("<p>40&nbsp;%</p>", "40 %", "nbsp"),
+    # 12. Invisible characters go; ZWJ and ZWNJ stay.
+    ("hy&shy;phen zero\u200bwidth\u2060x", "hyphen zerowidthx", "invisible"),
+    ("👩\u200d💻 \u200c", "👩\u200d💻 \u200c", "zwj-kept"),
+    # 13. Images are not text, except emoji WordPress swapped for images.
+    (
+        '<p>Hi <img class="wp-smiley" alt="🙂" src="s.png"> <img src="a.jpg" alt="A"></p>',
+        "Hi 🙂",
+        "emoji",
+    ),
+    ('<p>Ok <img class="emoji" alt="👍" src="e.svg"></p>', "Ok 👍", "emoji-class"),
+    # 14. Footnote markers stay readable; back links go.
+    (
+        '<p>ms<sup data-fn="f1" class="fn"><a href="#f1" id="f1-link">1</a></sup>.</p>'
+        '<ol class="wp-block-footnotes"><li id="f1">Note <a href="#f1-link">↩︎</a></li></ol>',
+        "ms[1].\n\n1. Note",
+        "footnotes",
+    ),
+    # WordPress markup.
+    (
+        '<p>Intro</p>\n<!--more-->\n<p><span id="more-12"></span>More</p>',
+        "Intro\n\nMore",
+        "more-tag",
+    ),
+    (
+        '<p>a</p><div class="sharedaddy sd-sharing-enabled"><h3>Share this:</h3></div>'
+        '<div id="jp-relatedposts" class="jp-relatedposts"><h3>Related</h3></div>',
+        "a",
+        "jetpack-chrome",
+    ),
+    (
+        "[vc_row][vc_column][vc_column_text]Hi[/vc_column_text][/vc_column][/vc_row]",
+        "Hi",
+        "shortcodes",
+    ),
+    ("<p>See [1] and […]</p>", "See [1] and […]", "brackets-kept"),
+    (
+        "<p><iframe src='https://www.youtube.com/embed/x'>fallback</iframe>after</p>",
+        "after",
+        "iframe",
+    ),
+    ("<P>Up<BR>x</P><H2>Loud</H2>", "Up\nx\n\nLoud", "uppercase-tags"),
+    ("<p>日本語の文章です。</p><p>二つ目。</p>", "日本語の文章です。\n\n二つ目。", "cjk"),
+    ("", "", "empty"),
+    ("plain &amp; simple", "plain & simple", "no-markup"),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), [r[:2] for r in RULES], ids=[r[2] for r in RULES])
+def test_text_rule(html: str, expected: str) -> None:
+    assert text(html) == expected
+
+
+TITLES = [
+    ("Q&amp;A &#8211; <em>x</em>", "Q&A – x", "entities-and-tags"),
+    ("Japan&#8217;s Tech", "Japan’s Tech", "no-tags"),
+    ("  Two\nlines  ", "Two lines", "one-line"),
+    ("a<br>b", "ab", "br-in-title"),
+    ("Caf&eacute; <script>x</script>", "Café", "script"),
+    ("", "", "empty"),
+]
+
+
+@pytest.mark.parametrize(("html", "expected"), [r[:2] for r in TITLES], ids=[r[2] for r in TITLES])
+def test_title_text(html: str, expected: str) -> None:
+    assert Title(html=html).text == expected
+
+
+EXCERPTS = [
+    ("<p>Some words [&hellip;]</p>\n", "Some words", True, "hellip"),
+    ("<p>Some words [&#8230;]</p>\n", "Some words", True, "numeric-hellip"),
+    ("<p>Some words [...]</p>\n", "Some words", True, "dots"),
+    ("<p>Some words&#8230;</p>\n", "Some words", True, "bare-ellipsis"),
+    (
+        '<p>Some words [&#8230;]</p>\n<p><a class="read-more" href="/x">Čítať viac&#8230;</a></p>',
+        "Some words",
+        True,
+        "read-more-paragraph",
+    ),
+    (
+        '<p>Words <a href="/x" class="more-link">Continue reading'
+        '<span class="screen-reader-text"> Title</span></a></p>',
+        "Words",
+        True,
+        "more-link",
+    ),
+    (
+        f'<p>Quelques mots <a href="{POST_URL}">Lire la suite »</a></p>',
+        "Quelques mots",
+        True,
+        "link-to-the-post-in-any-language",
+    ),
+    (
+        '<p>Read <a href="https://elsewhere.example/">this</a></p>',
+        "Read this",
+        False,
+        "link-elsewhere-kept",
+    ),
+    ("<p>A hand-written summary.</p>\n", "A hand-written summary.", False, "whole"),
+    ("<p>Footnote [1] stays</p>", "Footnote [1] stays", False, "brackets-kept"),
+    ("No markup [&hellip;]", "No markup", True, "no-tags"),
+]
 
 
 @pytest.mark.parametrize(
-    ("html", "text"),
-    [
-        pytest.param("<p>a</p><p>b</p>", "a\n\nb", id="blocks-blank-line"),
-        pytest.param("<ul>\n<li>a</li>\n<li>b</li>\n</ul>", "a\nb", id="items-one-line-each"),
-        pytest.param("Hello <b>wor</b>ld", "Hello world", id="inline-adds-nothing"),
-        pytest.param(
-            "<p>Sony Group <a href='x'>jointly formed</a> a company</p>",
-            "Sony Group jointly formed a company",
-            id="link-does-not-split",
-        ),
-        pytest.param("<p>a<br />\nb</p>", "a\nb", id="br-absorbs-newline"),
-        pytest.param("<p>  a \t\n b  </p>\n\n\n<p>c</p>", "a b\n\nc", id="collapse"),
-        pytest.param("&#8220;Q&#8221; &#038; &amp;lt;", "“Q” & &lt;", id="entities-once"),
-        pytest.param("<p>40&nbsp;%</p>", "40 %", id="nbsp-is-a-space"),
-        pytest.param("hy&shy;phen zero\u200bwidth", "hyphen zerowidth", id="invisible-chars"),
-        pytest.param("x\u200dy", "x\u200dy", id="zwj-kept"),
-        pytest.param("A<script>alert(1)</script><style>p{}</style>B", "AB", id="script-style"),
-        pytest.param(
-            "<p>A</p><noscript><p>N</p></noscript><template>T</template>", "A", id="hidden"
-        ),
-        pytest.param(
-            "<table><tr><td>2021</td></tr><tr><td>2022</td></tr></table>",
-            "2021\n2022",
-            id="table-rows",
-        ),
-        pytest.param("", "", id="empty"),
-        pytest.param("plain &amp; simple", "plain & simple", id="no-tags"),
-    ],
+    ("html", "expected", "truncated"), [r[:3] for r in EXCERPTS], ids=[r[3] for r in EXCERPTS]
 )
-def test_block_text(html: str, text: str) -> None:
-    assert block_text(html) == text
+def test_excerpt_text(html: str, expected: str, truncated: bool) -> None:
+    excerpt = Excerpt(html=html, base_url=POST_URL)
+    assert (excerpt.text, excerpt.truncated) == (expected, truncated)
 
 
-@pytest.mark.parametrize(
-    ("html", "text"),
-    [
-        pytest.param("Q&amp;A &#8211; <em>x</em>", "Q&A – x", id="entities-and-tags"),
-        pytest.param("Japan&#8217;s Tech", "Japan’s Tech", id="no-tags"),
-        pytest.param("  Two\nlines  ", "Two lines", id="one-line"),
-        pytest.param("a<br>b", "ab", id="br-in-title"),
-        pytest.param("", "", id="empty"),
-    ],
-)
-def test_inline_text(html: str, text: str) -> None:
-    assert inline_text(html) == text
+def test_word_count_and_reading_time() -> None:
+    content = Content(html="<p>One two three.</p><p>日本語</p>")
+    assert content.word_count == 6
+    assert content.reading_time(words_per_minute=6).total_seconds() == 60
+    with pytest.raises(ValueError, match="positive"):
+        content.reading_time(0)
 
 
-@pytest.mark.parametrize(
-    ("html", "text", "truncated"),
-    [
-        pytest.param("<p>Some words [&hellip;]</p>\n", "Some words", True, id="hellip"),
-        pytest.param("<p>Some words [&#8230;]</p>\n", "Some words", True, id="numeric-hellip"),
-        pytest.param("<p>Some words [...]</p>\n", "Some words", True, id="dots"),
-        pytest.param("<p>Some words&#8230;</p>\n", "Some words", True, id="bare-ellipsis"),
-        pytest.param(
-            "<p>Some words [&#8230;]</p>\n"
-            '<p><a class="read-more" href="/x">Čítať viac&#8230;</a></p>',
-            "Some words",
-            True,
-            id="read-more-paragraph",
-        ),
-        pytest.param(
-            '<p>Words <a href="/x" class="more-link">Continue reading'
-            '<span class="screen-reader-text"> Title</span></a></p>',
-            "Words",
-            True,
-            id="more-link",
-        ),
-        pytest.param(
-            "<p>A hand-written summary.</p>\n", "A hand-written summary.", False, id="whole"
-        ),
-        pytest.param("<p>Footnote [1] stays</p>", "Footnote [1] stays", False, id="brackets-kept"),
-        pytest.param("No markup [&hellip;]", "No markup", True, id="no-tags"),
-    ],
-)
-def test_excerpt_text(html: str, text: str, truncated: bool) -> None:
-    assert excerpt_text(html) == (text, truncated)
-
-
-def test_derived_values_are_computed_once_and_only_when_asked(
+def test_derived_values_parse_once_and_only_when_asked(
     monkeypatch: pytest.MonkeyPatch, seed_bytes: bytes
 ) -> None:
     parses: list[str] = []
@@ -106,16 +212,41 @@ def test_derived_values_are_computed_once_and_only_when_asked(
     assert parses == []  # metadata only: no HTML parsed
     assert post.content is not None
     first = post.content.text
+    values = (post.content.links, post.content.images, post.content.embeds)
+    assert post.content.headings[0].text == "In brief"
+    assert post.content.markdown.startswith("#### In brief")
     assert post.content.text is first
+    assert values == (post.content.links, post.content.images, post.content.embeds)
     assert len(parses) == 1
 
 
-def test_posts_pickle_after_text_was_read(seed_bytes: bytes) -> None:
+def test_values_survive_the_tree_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tree evicted from the cache is captured first: reading on never parses again."""
+    parses: list[str] = []
+
+    def counting_parser(html: str, is_fragment: bool) -> LexborHTMLParser:
+        parses.append(html)
+        return LexborHTMLParser(html, is_fragment=is_fragment)
+
+    monkeypatch.setattr("wpparse.normalize.fragment.LexborHTMLParser", counting_parser)
+    monkeypatch.setattr("wpparse.normalize.trees.MAX_TREES", 2)
+    contents = [Content(html=f'<h2>H{n}</h2><p><a href="/p{n}">x</a></p>') for n in range(5)]
+    assert [c.text for c in contents] == [f"H{n}\n\nx" for n in range(5)]
+    assert [c.headings[0].text for c in contents] == [f"H{n}" for n in range(5)]
+    assert [c.links[0].url for c in contents] == [f"/p{n}" for n in range(5)]
+    assert len(parses) == 5
+
+
+def test_posts_pickle_with_and_without_derived_values(seed_bytes: bytes) -> None:
     post = wpparse.parse_post(seed_bytes)
     assert post.excerpt is not None
+    assert post.content is not None
     text = post.excerpt.text
+    content_text = post.content.text
     again = pickle.loads(pickle.dumps(post))
     assert again == post
     assert again.excerpt is not None
-    assert again.excerpt.text == text
-    assert again.excerpt.truncated is True
+    assert again.content is not None
+    assert (again.excerpt.text, again.excerpt.truncated) == (text, True)
+    assert again.content.text == content_text
+    assert again.content.links == post.content.links

@@ -1,36 +1,15 @@
-"""Stage 3, normalize: rendered HTML becomes plain text (and, later, links, images, …).
+"""Stage 3, normalize: rendered HTML becomes text, links, images, embeds, headings, Markdown.
 
-Importing this package installs `derive` as the computation behind the derived values of
-rendered fields (see `wpparse.structure.rendered`).
+Importing this package installs `Analysis` as the computation behind the derived values of
+rendered fields (see `wpparse.structure.rendered`): the first value asked for parses the HTML
+once, and every value is plain data afterwards.
 """
 
 from __future__ import annotations
 
-import attrs
+from wpparse.normalize.analysis import Analysis
+from wpparse.structure.rendered import install_normalizer
 
-from wpparse.normalize.excerpt import excerpt_text
-from wpparse.normalize.text import block_text, inline_text
-from wpparse.structure.rendered import Rendered, install_normalizer
+__all__ = ["Analysis"]
 
-__all__ = ["DerivedText", "block_text", "derive", "excerpt_text", "inline_text"]
-
-
-@attrs.frozen
-class DerivedText:
-    """The values derived from one rendered field; plain data, so posts pickle."""
-
-    text: str
-    truncated: bool = False
-
-
-def derive(rendered: Rendered) -> DerivedText:
-    """Compute the derived values of `rendered`, parsing its HTML at most once."""
-    if rendered.kind == "inline":
-        return DerivedText(inline_text(rendered.html))
-    if rendered.kind == "excerpt":
-        text, truncated = excerpt_text(rendered.html)
-        return DerivedText(text, truncated)
-    return DerivedText(block_text(rendered.html))
-
-
-install_normalizer(derive)
+install_normalizer(Analysis)

@@ -1,28 +1,57 @@
-"""Excerpts: the text without the ending WordPress (or the theme) adds when it cuts one short."""
+"""Excerpts: the text without the mark WordPress (or the theme) leaves when it cuts one short.
+
+WordPress ends an automatic excerpt with `` [&hellip;]``; themes change that to `` [&#8230;]``,
+a bare ``&hellip;``, or a "Continue reading" / "Read more" / "Čítať viac" link. The link is
+recognised by its class (``more-link``, ``link-more``, ``read-more``) or, in any language, by
+pointing at the post itself from the end of the excerpt.
+"""
 
 from __future__ import annotations
 
 import re
 
-from wpparse.normalize.fragment import parse_fragment
-from wpparse.normalize.text import inline_text, tree_text
+from selectolax.lexbor import LexborHTMLParser
 
-# Theme "read more" links and paragraphs that follow an automatic excerpt.
-_MORE_LINKS = "a.more-link, .link-more, a.read-more, .read-more, p.more-link"
-# What WordPress and themes append to a cut excerpt: " [&hellip;]", " [...]", a bare "…".
-_CUT_MARK = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*$")
+from wpparse.normalize.markers import MARKERS
+from wpparse.normalize.urls import clean_url, resolve
+
+_MORE_LINKS = ".more-link, .link-more, .read-more, .readmore"
+_CUT_MARK = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
+# What may follow a "read more" link at the very end: punctuation, arrows, layout markers.
+_TRAILING = re.compile(f"[\\s…»›→>\\]\\[.{MARKERS}]*$")
 
 
-def excerpt_text(fragment: str) -> tuple[str, bool]:
-    """The excerpt's plain text and whether WordPress marked it as cut short."""
-    if "<" in fragment:
-        tree = parse_fragment(fragment)
-        more = tree.css(_MORE_LINKS)
-        for node in more:
-            node.decompose()
-        text = tree_text(tree)
-    else:
-        more = []
-        text = inline_text(fragment)
+def remove_more_links(tree: LexborHTMLParser, tags: set[str], base_url: str | None) -> bool:
+    """Remove the excerpt's "read more" link; whether there was one."""
+    found = False
+    for node in reversed(tree.css(_MORE_LINKS)):
+        node.decompose()
+        found = True
+    anchors = tree.css("a[href]") if base_url and "a" in tags else []
+    if (
+        base_url
+        and anchors
+        and _points_to(anchors[-1].attrs.get("href") or "", base_url)
+        and not _TRAILING.sub("", _text_after(tree, anchors[-1].text()))
+    ):
+        anchors[-1].decompose()
+        found = True
+    return found
+
+
+def _points_to(href: str, base_url: str) -> bool:
+    target = resolve(clean_url(href), base_url).split("#")[0].rstrip("/")
+    return target == base_url.split("#")[0].rstrip("/")
+
+
+def _text_after(tree: LexborHTMLParser, link_text: str) -> str:
+    """What the fragment's text holds after the last occurrence of `link_text`."""
+    text = tree.text()
+    index = text.rfind(link_text) if link_text else -1
+    return text[index + len(link_text) :] if index >= 0 else text
+
+
+def strip_cut_mark(text: str) -> tuple[str, bool]:
+    """`text` without a trailing ``[…]``, ``[...]`` or ``…``; whether one was there."""
     stripped = _CUT_MARK.sub("", text)
-    return stripped, bool(more) or stripped != text
+    return stripped, stripped != text

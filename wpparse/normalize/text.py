@@ -1,7 +1,9 @@
-"""Plain text from rendered HTML: tags gone, entities decoded, white space collapsed.
+"""Plain text: turning the marked output of Lexbor's ``text()`` into laid-out lines.
 
-Block elements end up separated by blank lines and list items, rows and ``<br>`` by line
-breaks, so paragraphs stay paragraphs; inline tags add nothing, so words are never split.
+See `wpparse.normalize.markers` for the markers. Every step is a ``str`` method or a regular
+expression that starts with a fixed character, so each is one pass in C over the text: a
+general white-space pattern would run the regex engine at every character, several times
+slower than the parse itself.
 """
 
 from __future__ import annotations
@@ -9,71 +11,122 @@ from __future__ import annotations
 import html
 import re
 
-from selectolax.lexbor import LexborHTMLParser
-
-from wpparse.normalize.fragment import parse_fragment
-
-# Content that is never text a reader sees.
-_INVISIBLE = "script, style, template, noscript, svg, select, textarea, button, [hidden]"
-_BLOCKS = (
-    "p, h1, h2, h3, h4, h5, h6, ul, ol, pre, blockquote, figure, table, dl, hr, div, section,"
-    " article, aside, header, footer, nav, main, address, details, fieldset, form"
+from wpparse.normalize.markers import (
+    BREAK,
+    BULLET,
+    CELL,
+    INDENT,
+    LINE,
+    MARKERS,
+    NUMBER,
+    PRE_END,
+    PRE_START,
 )
-_LINES = "li, tr, dt, dd, figcaption, summary, caption"
-# Structural breaks are inserted as private-use characters so that the white space of the
-# source, newlines included, can be collapsed first without touching them.
-_LINE = "\ue000"
-_PARAGRAPH = "\ue001"
-_WHITESPACE = re.compile(r"\s+")
-_BREAKS = re.compile(r" ?[\ue000\ue001][\ue000\ue001 ]*")
-# Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM.
-_INVISIBLE_CHARS = str.maketrans("", "", "\u00ad\u200b\u2060\ufeff")
+
+#: The bullet in front of unordered list items.
+BULLET_TEXT = "• "
+_TAB = "\x03"  # a cell that does not start a row, until the spaces around it are gone
+# Two or more breaks, with spaces (or line markers) between or after them: a blank line. One
+# break: a line break.
+_BLANK_LINE = re.compile(f"{BREAK}[{BREAK}{LINE} ]*{BREAK}[{LINE} ]*")
+_LINE_BREAK = re.compile(f"{BREAK} *")
+_ANY_LINE_BREAK = re.compile(f"[{BREAK}{LINE}][{BREAK}{LINE} ]*")
+# Runs of spaces left within lines. Written with two literal spaces first, so the regex engine
+# searches for the pair in C instead of stopping at every space.
+_SPACES = re.compile("   *")
+# A row's form feed followed (after white space) by its first cell's.
+_ROW = re.compile(f"{CELL}\\s*{CELL}")
+_PRE = re.compile(f"{PRE_START}(.*?){PRE_END}", re.DOTALL)
+_NUMBERED = re.compile(f"{NUMBER}(-?\\d+){NUMBER} ?")
+# A block that opens inside a list item (``<li><p>``) starts on the bullet's line.
+_AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
+_AFTER_NUMBER = re.compile(f"({NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]+")
+_STRAY = re.compile(f"[{MARKERS}{_TAB}]")
+# Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
+# ZWJ stay: emoji sequences and Indic scripts need them.)
+_INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
+# Each CJK ideograph or kana is a word; other words are runs of non-space characters.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
 
 
-def inline_text(fragment: str) -> str:
-    """One line of plain text (a title): entities decoded, tags gone, white space collapsed."""
-    if "<" not in fragment:
-        text = html.unescape(fragment) if "&" in fragment else fragment
+def finish_text(raw: str) -> str:
+    """Lay out the text that Lexbor's ``text()`` gave for a marked fragment."""
+    raw = remove_invisible(raw)
+    if PRE_START in raw:
+        # Even parts flow; odd parts are the text of pre elements, kept verbatim. Each is a
+        # block of its own, so they are joined by blank lines.
+        parts = _PRE.split(raw)
+        pieces = (
+            _flow(part).strip(" \n") if index % 2 == 0 else _verbatim(part)
+            for index, part in enumerate(parts)
+        )
+        text = "\n\n".join(piece for piece in pieces if piece)
     else:
-        tree = parse_fragment(fragment)
-        for node in tree.css(_INVISIBLE):
-            node.decompose()
-        text = tree.text()
-    return " ".join(text.translate(_INVISIBLE_CHARS).split())
+        text = _flow(raw)
+    if BULLET in text:
+        text = text.replace(BULLET + " ", BULLET).replace(BULLET, BULLET_TEXT)
+    if NUMBER in text:
+        text = _NUMBERED.sub(r"\1. ", text)
+    if INDENT in text:
+        text = text.replace(INDENT, "  ")
+    if any(marker in text for marker in MARKERS):
+        text = _STRAY.sub("", text)
+    return text.strip(" \n\t")
 
 
-def block_text(fragment: str) -> str:
-    """Plain text of an HTML fragment, blocks separated by blank lines, lines by line breaks."""
-    if "<" not in fragment:
-        return inline_text(fragment)
-    tree = parse_fragment(fragment)
-    return tree_text(tree)
+def _flow(text: str) -> str:
+    """Collapse white space to single spaces and markers to line breaks and tabs."""
+    if CELL in text:
+        text = _ROW.sub(BREAK, text).replace(CELL, _TAB)
+    for space in ("\n", "\t", "\r", "\xa0"):
+        if space in text:
+            text = text.replace(space, " ")
+    if BULLET in text:
+        text = _AFTER_BULLET.sub(BULLET, text)
+    if NUMBER in text:
+        text = _AFTER_NUMBER.sub(r"\1", text)
+    text = _BLANK_LINE.sub("\n\n", text)
+    if LINE in text:
+        text = text.replace(" " + LINE, LINE)
+        text = _ANY_LINE_BREAK.sub("\n", text)
+    else:
+        text = _LINE_BREAK.sub("\n", text)
+    if _TAB in text:
+        text = text.replace(" " + _TAB, _TAB).replace(_TAB + " ", _TAB)
+        text = text.replace("\n" + _TAB, "\n").replace(_TAB, "\t")
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " \n" in text:
+        text = text.replace(" \n", "\n")
+    return text
 
 
-def tree_text(tree: LexborHTMLParser) -> str:
-    """Plain text of a parsed fragment (the tree is changed on the way)."""
-    for node in tree.css(_INVISIBLE):
-        node.decompose()
-    for node in tree.css("br"):
-        node.replace_with(_LINE)
-    for node in tree.css(_LINES):
-        node.insert_after(_LINE)
-    for node in tree.css(_BLOCKS):
-        node.insert_before(_PARAGRAPH)
-        node.insert_after(_PARAGRAPH)
-    return collapse_whitespace(tree.text())
+def _verbatim(text: str) -> str:
+    text = text.replace("\xa0", " ").replace(BREAK, "\n").replace(LINE, "\n")
+    return text.replace(CELL, "\t").rstrip("\n")
 
 
-def collapse_whitespace(text: str) -> str:
-    """Collapse source white space to single spaces and structural breaks to line breaks.
-
-    A run of breaks holding a paragraph break becomes one blank line, otherwise one newline;
-    lines are trimmed and the text has no leading or trailing white space.
-    """
-    text = _WHITESPACE.sub(" ", text.translate(_INVISIBLE_CHARS))
-    text = _BREAKS.sub(_break, text)
-    return text.strip(" \n")
+def remove_invisible(text: str) -> str:
+    """`text` without the characters that render as nothing (soft hyphen, zero-width space…)."""
+    for char in _INVISIBLE:
+        if char in text:
+            text = text.replace(char, "")
+    return text
 
 
-def _break(match: re.Match[str]) -> str:
-    return "\n\n" if _PARAGRAPH in match.group() else "\n"
+def one_line(text: str) -> str:
+    """`text` on one line: markers and invisible characters gone, white space collapsed."""
+    if any(marker in text for marker in MARKERS):
+        text = _STRAY.sub(" ", text)
+    return " ".join(remove_invisible(text).split())
+
+
+def unescape_line(fragment: str) -> str:
+    """One line of text from HTML without tags: entities decoded, white space collapsed."""
+    return one_line(html.unescape(fragment) if "&" in fragment else fragment)
+
+
+def count_words(text: str) -> int:
+    """The number of words in `text`, each CJK ideograph or kana counting as one."""
+    return len(_WORD.findall(text))

@@ -3,6 +3,7 @@
 Imports only the read stage's output (plain JSON values); never the normalize or output stages.
 """
 
+from wpparse.structure.content import ContentLink, Embed, Heading, Image, SrcsetCandidate
 from wpparse.structure.embedded import Comment, Embedded, Term, User
 from wpparse.structure.links import Link, Links
 from wpparse.structure.media import ImageSize, MediaDetails
@@ -13,8 +14,12 @@ from wpparse.structure.rendered import Content, Excerpt, Rendered, Title
 __all__ = [
     "Comment",
     "Content",
+    "ContentLink",
+    "Embed",
     "Embedded",
     "Excerpt",
+    "Heading",
+    "Image",
     "ImageSize",
     "Link",
     "Links",
@@ -22,6 +27,7 @@ __all__ = [
     "Post",
     "ProblemLog",
     "Rendered",
+    "SrcsetCandidate",
     "Term",
     "Title",
     "User",

@@ -11,11 +11,13 @@ imported (``import wpparse`` always imports it).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Protocol
 
 import attrs
 
+from wpparse.structure.content import ContentLink, Embed, Heading, Image
 from wpparse.structure.fields import ObjectReader, read_bool, read_int, read_str
 from wpparse.structure.problems import ProblemLog
 
@@ -30,6 +32,30 @@ class DerivedValues(Protocol):
     @property
     def truncated(self) -> bool:
         """For excerpts: whether WordPress cut the text short and marked it so."""
+
+    @property
+    def links(self) -> tuple[ContentLink, ...]:
+        """Navigable links, in document order."""
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """Images, in document order."""
+
+    @property
+    def embeds(self) -> tuple[Embed, ...]:
+        """Embedded media, in document order."""
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """Headings, in document order."""
+
+    @property
+    def markdown(self) -> str:
+        """CommonMark with GFM tables."""
+
+    @property
+    def word_count(self) -> int:
+        """Words in the plain text (each CJK character counting as one)."""
 
 
 _normalizer: Callable[[Rendered], DerivedValues] | None = None
@@ -71,8 +97,44 @@ class Rendered:
 
     @property
     def text(self) -> str:
-        """Plain text: tags gone, entities decoded, white space collapsed, one block a paragraph."""
+        """Plain text that keeps the layout of blocks.
+
+        Blocks are separated by a blank line, list items, table rows and ``<br>`` by a line
+        break; list items start with ``• `` (or their number), nested ones indented by two
+        spaces; table cells are separated by a tab; ``pre`` keeps its white space. Inline tags
+        add nothing, entities are decoded once, ``&nbsp;`` is a space, invisible characters
+        and hidden, script and style content are dropped. See docs/normalization.md.
+        """
         return self._values().text
+
+    @property
+    def links(self) -> tuple[ContentLink, ...]:
+        """Every navigable link, in document order, resolved against the post's link.
+
+        ``javascript:``, ``data:`` and ``vbscript:`` targets, and links to a place within the
+        same page (``#…``), are not reported.
+        """
+        return self._values().links
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """Every image, in document order, once each (lazy-loading copies merged)."""
+        return self._values().images
+
+    @property
+    def embeds(self) -> tuple[Embed, ...]:
+        """Embedded media (iframes, video, audio, oEmbed blocks), in document order."""
+        return self._values().embeds
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """Headings with their level, text and anchor id, in document order."""
+        return self._values().headings
+
+    @property
+    def markdown(self) -> str:
+        """The HTML as CommonMark (GFM tables), keeping its structure and Unicode punctuation."""
+        return self._values().markdown
 
     def _values(self) -> DerivedValues:
         derived = self._derived
@@ -122,6 +184,17 @@ class Excerpt(Rendered):
 @attrs.frozen
 class Content(Rendered):
     """``content``: the body of the post."""
+
+    @property
+    def word_count(self) -> int:
+        """How many words the plain text holds; each CJK character counts as a word."""
+        return self._values().word_count
+
+    def reading_time(self, words_per_minute: float = 238) -> dt.timedelta:
+        """How long the text takes to read at `words_per_minute` (238: adults, silent reading)."""
+        if words_per_minute <= 0:
+            raise ValueError("words_per_minute must be positive")
+        return dt.timedelta(minutes=self.word_count / words_per_minute)
 
 
 def read_rendered(

@@ -1,0 +1,223 @@
+"""One rendered field, analysed: a single parse, every derived value computed when asked for.
+
+The first derived value asked for parses the field's HTML, once: marked for layout
+(`wpparse.normalize.markers`) and cleaned of what is never shown. The tree then stays in this
+thread's tree cache (`wpparse.normalize.trees`), so the next values read it instead of parsing
+again; if the cache lets it go first, this object captures from it every value it could still
+need, as plain data. Values are stored as strings and tuples, so a post pickles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from wpparse.normalize import trees
+from wpparse.normalize.cleanup import remove_never_shown, without_fallback
+from wpparse.normalize.depth import limit_depth
+from wpparse.normalize.embeds import RawEmbed, collect_embeds, finish_embeds
+from wpparse.normalize.excerpt import remove_more_links, strip_cut_mark
+from wpparse.normalize.fragment import parse_fragment
+from wpparse.normalize.headings import collect_headings
+from wpparse.normalize.images import RawImage, collect_images, finish_images
+from wpparse.normalize.links import RawLink, collect_links, finish_links
+from wpparse.normalize.markdown import to_markdown
+from wpparse.normalize.markers import TAG_NAMES, mark_layout
+from wpparse.normalize.shortcodes import expand_shortcodes
+from wpparse.normalize.text import count_words, finish_text, one_line, unescape_line
+from wpparse.structure.content import ContentLink, Embed, Heading, Image
+from wpparse.structure.rendered import Rendered
+
+# What is read from the tree, by the slot that keeps it: each a function of (analysis, tree).
+_FROM_TREE: dict[str, Callable[[Analysis, LexborHTMLParser], Any]] = {
+    "_raw_text": lambda self, tree: without_fallback(tree, self._tags).text(),
+    "_raw_links": lambda self, tree: collect_links(tree, self._tags),
+    "_raw_images": lambda self, tree: collect_images(tree, self._tags),
+    "_raw_embeds": lambda self, tree: collect_embeds(tree, self._tags),
+    "_headings": lambda self, tree: collect_headings(tree, self._tags),
+    "_canonical_html": lambda self, tree: tree.html or "",
+}
+
+
+class Analysis:
+    """The derived values of one rendered field (see `wpparse.structure.rendered.Rendered`)."""
+
+    __slots__ = (
+        "__weakref__",
+        "_base_url",
+        "_canonical_html",
+        "_embeds",
+        "_excerpt",
+        "_headings",
+        "_html",
+        "_images",
+        "_inline",
+        "_key",
+        "_links",
+        "_markdown",
+        "_raw_embeds",
+        "_raw_images",
+        "_raw_links",
+        "_raw_text",
+        "_tags",
+        "_text",
+        "_truncated",
+        "_word_count",
+    )
+
+    def __init__(self, rendered: Rendered) -> None:
+        html = rendered.html
+        if "[" in html:
+            html = expand_shortcodes(html)
+        self._html = html
+        self._base_url = rendered.base_url
+        self._inline = rendered.kind == "inline"
+        self._excerpt = rendered.kind == "excerpt"
+        self._tags: set[str] = set()
+        self._key: int | None = None
+        self._truncated = False
+        self._raw_text: str | None = None
+        self._raw_links: list[RawLink] | None = None
+        self._raw_images: list[RawImage] | None = None
+        self._raw_embeds: list[RawEmbed] | None = None
+        self._headings: tuple[Heading, ...] | None = None
+        self._canonical_html: str | None = None
+        self._text: str | None = None
+        self._links: tuple[ContentLink, ...] | None = None
+        self._images: tuple[Image, ...] | None = None
+        self._embeds: tuple[Embed, ...] | None = None
+        self._markdown: str | None = None
+        self._word_count: int | None = None
+        if "<" not in html:
+            # No markup: nothing to parse, ever.
+            self._raw_text = unescape_line(html)
+            self._raw_links, self._raw_images, self._raw_embeds = [], [], []
+            self._headings = ()
+            self._canonical_html = html
+        elif self._excerpt:
+            # Whether the excerpt was cut is known only once its "read more" link is found.
+            self._read("_raw_text")
+
+    # -- the tree ------------------------------------------------------------------------------
+
+    def _parse(self) -> LexborHTMLParser:
+        all_names = TAG_NAMES.findall(self._html)
+        self._html = html = limit_depth(self._html, len(all_names))
+        names = set(all_names)
+        uppercase = not "".join(names).islower()
+        self._tags = tags = {name.lower() for name in names} if uppercase else names
+        tree = parse_fragment(html if self._inline else mark_layout(html, tags, uppercase))
+        if self._excerpt:
+            # Before the general clean-up, which would take a theme's "more-link" along.
+            self._truncated = remove_more_links(tree, tags, self._base_url)
+        remove_never_shown(tree, tags)
+        return tree
+
+    def _read(self, slot: str) -> Any:
+        """The value kept in `slot`, read from the tree the first time."""
+        value = getattr(self, slot)
+        if value is not None:
+            return value
+        key = self._key
+        tree = trees.get(key) if key is not None else None
+        if key is None or tree is None:
+            # Not parsed yet or, rarely, asked from another thread than the one that parsed it
+            # (trees never cross threads): parse here.
+            tree = self._parse()
+            self._key = key = trees.keep(self, tree, len(self._html))
+        value = _FROM_TREE[slot](self, tree)
+        setattr(self, slot, value)
+        if all(getattr(self, name) is not None for name in _FROM_TREE):
+            # Everything is read: the tree can go now.
+            trees.release(key)
+            self._key = None
+        return value
+
+    def capture(self, tree: LexborHTMLParser) -> None:
+        """Read every value still needed from `tree` before the tree cache frees it."""
+        for slot, read in _FROM_TREE.items():
+            if getattr(self, slot) is None:
+                setattr(self, slot, read(self, tree))
+        self._key = None
+
+    # -- the values ----------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        """Plain text, laid out (one line for titles; without the cut mark for excerpts)."""
+        if self._text is None:
+            raw = self._read("_raw_text")
+            text = one_line(raw) if self._inline else finish_text(raw)
+            if self._excerpt:
+                text, cut = strip_cut_mark(text)
+                self._truncated = self._truncated or cut
+            self._text = text
+        return self._text
+
+    @property
+    def truncated(self) -> bool:
+        """For excerpts: whether the text was cut short and marked so."""
+        self.text  # noqa: B018 - the cut mark is found with the text
+        return self._truncated
+
+    @property
+    def links(self) -> tuple[ContentLink, ...]:
+        """Navigable links, resolved."""
+        if self._links is None:
+            self._links = finish_links(self._read("_raw_links"), self._base_url)
+        return self._links
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        """Images, resolved and merged."""
+        if self._images is None:
+            self._images = finish_images(self._read("_raw_images"), self._base_url)
+        return self._images
+
+    @property
+    def embeds(self) -> tuple[Embed, ...]:
+        """Embeds, resolved."""
+        if self._embeds is None:
+            self._embeds = finish_embeds(self._read("_raw_embeds"), self._base_url)
+        return self._embeds
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        """Headings."""
+        value: tuple[Heading, ...] = self._read("_headings")
+        return value
+
+    @property
+    def markdown(self) -> str:
+        """CommonMark with GFM tables."""
+        if self._markdown is None:
+            self._markdown = to_markdown(self._read("_canonical_html"), self._base_url)
+        return self._markdown
+
+    @property
+    def word_count(self) -> int:
+        """Words in the plain text."""
+        if self._word_count is None:
+            self._word_count = count_words(self.text)
+        return self._word_count
+
+    # -- pickling: plain data only --------------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        key = self._key
+        tree = trees.get(key) if key is not None else None
+        if key is not None and tree is not None:
+            self.capture(tree)
+            trees.release(key)
+        return {
+            name: getattr(self, name)
+            for name in self.__slots__
+            if name not in ("__weakref__", "_key")
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._key = None
+        for name, value in state.items():
+            setattr(self, name, value)

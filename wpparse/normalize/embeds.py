@@ -1,0 +1,180 @@
+"""Embeds: oEmbed blocks, iframes, video and audio players, and embedded posts."""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from wpparse.normalize.figures import enclosing_caption, figure_of, inside
+from wpparse.normalize.text import one_line
+from wpparse.normalize.urls import clean_url, has_scheme, is_unsafe, resolve, site_host
+from wpparse.structure.content import Embed
+
+_SELECTOR = (
+    ".wp-block-embed, iframe, video, audio, blockquote.wp-embedded-content,"
+    " blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed,"
+    " div.rll-youtube-player"
+)
+# What inside an embed block says what it embeds, most telling first.
+_INNER = "iframe, video, audio, blockquote, div.rll-youtube-player, a[href]"
+_PROVIDER_CLASS = re.compile(r"\bis-provider-([a-z0-9-]+)|\bwp-block-embed-([a-z0-9-]+)")
+_SOCIAL = {
+    "twitter-tweet": "twitter",
+    "instagram-media": "instagram",
+    "tiktok-embed": "tiktok",
+    "wp-embedded-content": "wordpress",
+}
+# Hosts whose provider name differs from their second-level label.
+_HOST_PROVIDERS = {
+    "youtu.be": "youtube",
+    "youtube-nocookie.com": "youtube",
+    "x.com": "twitter",
+    "t.co": "twitter",
+    "fb.watch": "facebook",
+    "redd.it": "reddit",
+    "w.soundcloud.com": "soundcloud",
+    "player.vimeo.com": "vimeo",
+}
+_IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
+
+#: An embed as read from the tree: (kind, url, provider, title, caption); url unresolved.
+RawEmbed = tuple[str, str, str, str, str]
+
+
+_EMBED_TAGS = frozenset({"iframe", "video", "audio", "blockquote", "figure", "div"})
+
+
+def collect_embeds(tree: LexborHTMLParser, tags: set[str]) -> list[RawEmbed]:
+    """Read every embed of the tree, in document order, each once."""
+    if not _EMBED_TAGS & tags:
+        return []
+    found: list[RawEmbed] = []
+    handled: set[int] = set()
+    captions: dict[int, str] = {}
+    after_lazy = False  # the last embed was lazy-loaded, so a noscript copy of it may follow
+    for node in tree.css(_SELECTOR):
+        if node.mem_id in handled:
+            continue
+        if after_lazy and "noscript" in tags and inside(node, "noscript"):
+            after_lazy = False
+            continue
+        classes = node.attrs.get("class") or ""
+        if "wp-block-embed" in classes and node.tag in ("figure", "div"):
+            for inner in node.css(_SELECTOR):
+                handled.add(inner.mem_id)
+            embed = _embed_block(node, classes, captions)
+        elif node.tag == "iframe" and "wp-embedded-content" in classes:
+            # The hidden iframe of a WordPress post embed; its blockquote was reported.
+            embed = None if "blockquote" in tags else _element(node, "", captions)
+        else:
+            embed = _element(node, "", captions)
+        if embed is not None:
+            found.append(embed)
+            after_lazy = _is_lazy(node)
+    return found
+
+
+def _is_lazy(node: LexborNode) -> bool:
+    """Whether a lazy-loading plugin rewrote `node` (and left the original in ``noscript``)."""
+    attributes = node.attrs
+    return (
+        node.tag == "div"
+        or "data-lazy-src" in attributes
+        or "data-src" in attributes
+        or bool(node.css_first("[data-lazy-src], [data-src], .rll-youtube-player"))
+    )
+
+
+def _embed_block(block: LexborNode, classes: str, captions: dict[int, str]) -> RawEmbed | None:
+    """An oEmbed block (``figure.wp-block-embed``): what it wraps, or its bare URL."""
+    if "is-type-wp-embed" in classes:
+        # WordPress names the provider after the embedded site; it is a WordPress post embed.
+        provider = "wordpress"
+    else:
+        match = _PROVIDER_CLASS.search(classes)
+        provider = (match.group(1) or match.group(2)) if match else ""
+    caption = block.css_first("figcaption")
+    caption_text = one_line(caption.text()) if caption is not None else ""
+    inner = block.css_first(_INNER)
+    if inner is not None and inner.tag != "a":
+        embed = _element(inner, provider, captions)
+        if embed is not None:
+            kind, url, found_provider, title, _ = embed
+            return kind, url, provider or found_provider, title, caption_text
+    # WordPress could not expand it: the wrapper holds the bare URL (or a link to it).
+    if inner is not None:
+        url = inner.attrs.get("href") or ""
+    else:
+        url = one_line((block.css_first(".wp-block-embed__wrapper") or block).text())
+    if not url or not has_scheme(clean_url(url)):
+        return None
+    return "link", url, provider or _provider_of(url), "", caption_text
+
+
+def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEmbed | None:
+    """An iframe, a media player or an embedded post's blockquote."""
+    tag = node.tag
+    attributes = node.attrs
+    caption = enclosing_caption(node, captions) if figure_of(node) is not None else ""
+    if tag == "iframe":
+        url = next((value for key in _IFRAME_SOURCES if (value := attributes.get(key))), "")
+        if not url or url == "about:blank":
+            return None
+        return "iframe", url, provider or _provider_of(url), attributes.get("title") or "", caption
+    if tag in ("video", "audio"):
+        url = attributes.get("src") or ""
+        if not url:
+            source = node.css_first("source[src]")
+            url = source.attrs.get("src") or "" if source is not None else ""
+        if not url:
+            return None
+        return tag, url, provider or _provider_of(url), attributes.get("title") or "", caption
+    if tag == "blockquote":
+        classes = attributes.get("class") or ""
+        social = next((name for key, name in _SOCIAL.items() if key in classes), provider)
+        url = attributes.get("data-instgrm-permalink") or attributes.get("cite") or ""
+        title = ""
+        links = node.css("a[href]")
+        if not url and links:
+            # A tweet's own address is its last link (the date); a post embed's is its first.
+            chosen = links[0] if social == "wordpress" else links[-1]
+            url = chosen.attrs.get("href") or ""
+            title = one_line(chosen.text()) if social == "wordpress" else ""
+        if not url:
+            return None
+        return "post", url, social or _provider_of(url), title, caption
+    if tag == "div":  # WP Rocket's lazy YouTube player
+        url = attributes.get("data-src") or ""
+        video_id = attributes.get("data-id") or ""
+        if not url and video_id:
+            url = f"https://www.youtube.com/embed/{video_id}"
+        if not url:
+            return None
+        return "iframe", url, "youtube", "", caption
+    return None
+
+
+def _provider_of(url: str) -> str:
+    host = site_host(url)
+    if not host:
+        return ""
+    if host in _HOST_PROVIDERS:
+        return _HOST_PROVIDERS[host]
+    labels = host.split(".")
+    second = ".".join(labels[-2:])
+    if second in _HOST_PROVIDERS:
+        return _HOST_PROVIDERS[second]
+    return labels[-2] if len(labels) >= 2 else host
+
+
+def finish_embeds(raw: list[RawEmbed], base_url: str | None) -> tuple[Embed, ...]:
+    """Resolve the embeds read by `collect_embeds`, leaving out unsafe URLs."""
+    embeds = []
+    for kind, url, provider, title, caption in raw:
+        cleaned = clean_url(url)
+        if not cleaned or is_unsafe(cleaned):
+            continue
+        resolved = resolve(cleaned, base_url)
+        embeds.append(Embed(kind, resolved, provider or _provider_of(resolved), title, caption))
+    return tuple(embeds)

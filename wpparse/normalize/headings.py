@@ -1,0 +1,33 @@
+"""Headings: level, text and anchor id of each ``<h1>`` … ``<h6>``."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser
+
+from wpparse.normalize.text import one_line
+from wpparse.structure.content import Heading
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def collect_headings(tree: LexborHTMLParser, tags: set[str]) -> tuple[Heading, ...]:
+    """Every heading of the tree, in document order."""
+    present = _HEADING_TAGS & tags
+    if not present:
+        return ()
+    # One level: Lexbor's element index; several: a CSS query, which keeps document order.
+    nodes = tree.tags(next(iter(present))) if len(present) == 1 else tree.css(", ".join(present))
+    headings = []
+    for node in nodes:
+        anchor = node.id
+        if not anchor:
+            # Table-of-contents plugins put the anchor on an element inside the heading. (A
+            # CSS query matches the node itself too, so it is skipped.)
+            own = node.mem_id
+            anchor = next(
+                (inner.id for inner in node.css("[id]") if inner.mem_id != own and inner.id),
+                None,
+            )
+        tag = node.tag or "h2"
+        headings.append(Heading(int(tag[1]), one_line(node.text()), anchor or ""))
+    return tuple(headings)

@@ -1,0 +1,141 @@
+"""Images: the real URL of each ``<img>`` (lazy loading undone), its sizes, alt text and caption."""
+
+from __future__ import annotations
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from wpparse.normalize.figures import enclosing_caption, inside
+from wpparse.normalize.text import one_line
+from wpparse.normalize.urls import clean_url, is_unsafe, resolve
+from wpparse.structure.content import Image, SrcsetCandidate
+
+# Where lazy-loading plugins keep the real URL, in the order they are trusted; src comes last
+# because it then holds a placeholder.
+_SOURCES = ("data-lazy-src", "data-src", "data-original", "src")
+_SRCSETS = ("data-lazy-srcset", "data-srcset", "srcset")
+
+#: An image as read from the tree: (url, srcset, alt, caption, width, height, in_noscript,
+#: lazy); url is None when the image had only a placeholder, lazy says a lazy-loading plugin
+#: rewrote it (so a ``noscript`` copy of it follows).
+RawImage = tuple[str | None, str, str, str, str, str, bool, bool]
+
+
+def collect_images(tree: LexborHTMLParser, tags: set[str]) -> list[RawImage]:
+    """Read every ``<img>`` of the tree, in document order."""
+    if "img" not in tags:
+        return []
+    captions: dict[int, str] = {}
+    found = []
+    for node in tree.tags("img"):
+        attributes = node.attrs
+        url, lazy = _source(node)
+        found.append(
+            (
+                url,
+                next((value for key in _SRCSETS if (value := attributes.get(key))), ""),
+                attributes.get("alt") or "",
+                enclosing_caption(node, captions),
+                attributes.get("width") or "",
+                attributes.get("height") or "",
+                inside(node, "noscript"),
+                lazy,
+            )
+        )
+    return found
+
+
+def _source(node: LexborNode) -> tuple[str | None, bool]:
+    """The image's real URL (None if it has only a placeholder), and whether it was lazy."""
+    attributes = node.attrs
+    lazy = False
+    for key in _SOURCES:
+        value = clean_url(attributes.get(key) or "")
+        if not value:
+            continue
+        if value.startswith("data:") or is_unsafe(value):
+            lazy = True
+            continue
+        return value, lazy or key != "src"
+    return None, True
+
+
+def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...]:
+    """Resolve the images read by `collect_images`, merging the copies lazy loading makes.
+
+    A lazy-loading plugin writes each image twice: a placeholder ``<img>`` and the real one in
+    ``<noscript>``. The copy in ``noscript`` fills in a placeholder just before it, and is
+    dropped when the image it repeats was already found.
+    """
+    images: list[Image] = []
+    seen: set[str] = set()
+    lazy: int | None = None  # index in `images` of a lazy image whose noscript copy may follow
+    for url, srcset, alt, caption, width, height, in_noscript, was_lazy in raw:
+        resolved = resolve(url, base_url) if url is not None else None
+        image = Image(
+            url=resolved or "",
+            alt=one_line(alt),
+            caption=caption,
+            width=_pixels(width),
+            height=_pixels(height),
+            srcset=parse_srcset(srcset, base_url),
+        )
+        if in_noscript:
+            if lazy is not None:
+                # The original of the lazy image just before: one image, its URL the real one.
+                images[lazy] = _merge(images[lazy], image)
+                seen.add(images[lazy].url)
+                lazy = None
+                continue
+            if resolved is None or resolved in seen:
+                continue
+        lazy = len(images) if was_lazy and not in_noscript else None
+        if resolved:
+            seen.add(resolved)
+        images.append(image)
+    return tuple(image for image in images if image.url)
+
+
+def _merge(lazy: Image, original: Image) -> Image:
+    """A lazy image and its ``noscript`` original as one: the original's URL, any known detail."""
+    return Image(
+        original.url or lazy.url,
+        lazy.alt or original.alt,
+        lazy.caption or original.caption,
+        lazy.width if lazy.width is not None else original.width,
+        lazy.height if lazy.height is not None else original.height,
+        lazy.srcset or original.srcset,
+    )
+
+
+def _pixels(value: str) -> int | None:
+    value = value.strip()
+    return int(value) if value.isdigit() else None
+
+
+def parse_srcset(srcset: str, base_url: str | None) -> tuple[SrcsetCandidate, ...]:
+    """The candidates of a ``srcset`` attribute, following the HTML standard's parsing rules.
+
+    URLs may hold commas (``?resize=300,200``); a comma ends a candidate only after a URL's
+    end or after its descriptor.
+    """
+    candidates = []
+    position, length = 0, len(srcset)
+    while position < length:
+        while position < length and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < length and not srcset[position].isspace():
+            position += 1
+        url = srcset[start:position]
+        descriptor = ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            end = srcset.find(",", position)
+            end = length if end < 0 else end
+            descriptor = " ".join(srcset[position:end].split())
+            position = end + 1
+        url = clean_url(url)
+        if url and not is_unsafe(url):
+            candidates.append(SrcsetCandidate(resolve(url, base_url), descriptor))
+    return tuple(candidates)

@@ -1,0 +1,144 @@
+"""Marking the layout of rendered HTML with control characters, before it is parsed.
+
+Lexbor's C-level ``text()`` is fast but flat: ``<p>a</p><p>b</p>`` gives ``ab``. So before
+parsing, a few regular-expression passes over the raw HTML put control characters where the
+layout breaks. They survive parsing as text, come out of ``text()`` in document order, and
+`wpparse.normalize.text` turns them into blank lines, line breaks, tabs and bullets. Walking
+the tree from Python instead would cost several times the parse.
+
+- Block elements get a `BREAK` before their start tag and before their end tag, line elements
+  (``br``, ``li``, ``dt``…) one before their start tag; two or more breaks in a row make a blank
+  line, one a line break.
+- Table rows and cells get a form feed (`CELL`) before their start tag: the only text the
+  parser leaves in place directly inside a table is white space, and form feed is HTML white
+  space. One form feed is a tab between cells; two (row and first cell) a line break.
+- ``pre`` content sits between `PRE_START` and `PRE_END`, and keeps its white space.
+- List items carry their bullet or number and their indentation.
+
+Every pass is a regular expression whose match is a plain ``<`` followed by a zero-width
+look-ahead, replaced by a constant string, so the substitution runs in C: a replacement with a
+group reference would call Python for each match.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+#: One break; two or more in a row (white space aside) make a blank line.
+BREAK = "\x02"
+#: A line break that never adds up to a blank line: the boundaries inside nested lists.
+LINE = "\x08"
+#: Before a table row or cell: HTML white space, so the parser keeps it inside the table.
+CELL = "\x0c"
+#: Around the text of a ``pre`` element, whose white space is kept.
+PRE_START = "\x04"
+PRE_END = "\x05"
+#: One level of list nesting: two spaces.
+INDENT = "\x06"
+#: An unordered list item's bullet.
+BULLET = "\x07"
+#: Around an ordered list item's number: ``\x01 3 \x01``.
+NUMBER = "\x01"
+MARKERS = BREAK + LINE + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER
+
+_BLOCK_TAGS = (
+    "p|div|h[1-6]|figure|blockquote|ul|ol|pre|section|dl|hr|article|aside|header|footer|nav"
+    "|main|address|details|fieldset|form|hgroup|center|dialog|menu"
+)
+_LINE_TAGS = "br|li|dt|dd|summary|figcaption"
+_LAYOUT = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>]|(?:{_LINE_TAGS})[\s/>])")
+_BULLETS = re.compile(r"<(?=li[\s>])")
+_CELLS = re.compile(r"<(?=t[rdh][\s>])")
+_TABLE_START = re.compile(r"<(?=table[\s>])")
+_TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
+# After the layout pass every list tag but ``</li>`` follows a BREAK: matching it first gives the
+# pattern a fixed first character, which keeps the scan in C.
+_LIST_BOUNDARY = re.compile(r"<(/?)[uo]l[\s>]")
+_LIST_TAG = re.compile(f"({BREAK})<(/?)(ul|ol|li)(\\s[^>]*)?>")
+_NUMBER_ATTR = re.compile(r"""\b(start|value)\s*=\s*["']?\s*(-?\d+)""")
+_PRE_START = re.compile(r"(<pre(?:\s[^>]*)?>)\n?")
+_PRE_END = re.compile(r"<(?=/pre>)")
+_STRAY = re.compile(f"[{MARKERS}]")
+#: Tag names, to know which passes a fragment needs (one scan instead of a test per tag).
+TAG_NAMES = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
+
+
+def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
+    """Return `html` with layout markers inserted.
+
+    `tags` are the (lower-case) names of its start tags; `uppercase` says whether some were
+    written in upper case, which the passes below would not see.
+    """
+    if any(marker in html for marker in MARKERS):
+        html = _STRAY.sub("", html)
+    if uppercase:
+        html = _TAG_NAME.sub(_lower_tag, html)
+    if "pre" in tags:
+        html = _PRE_START.sub(rf"\1{PRE_START}", html)
+        html = _PRE_END.sub(PRE_END + "<", html)
+    html = _LAYOUT.sub(BREAK + "<", html)
+    if "li" in tags:
+        if "ol" in tags or _has_nested_lists(html):
+            html = _mark_lists(html)
+        else:
+            html = _BULLETS.sub(BULLET + "<", html)
+    if "table" in tags:
+        html = _TABLE_START.sub(BREAK + BREAK + "<", html)
+        html = _CELLS.sub(CELL + "<", html)
+        html = html.replace("</table>", "</table>" + BREAK + BREAK)
+    return html
+
+
+def _has_nested_lists(html: str) -> bool:
+    """Whether a list starts inside another: two list start tags with no end tag between."""
+    closings = _LIST_BOUNDARY.findall(html)
+    return any(not a and not b for a, b in itertools.pairwise(closings))
+
+
+def _lower_tag(match: re.Match[str]) -> str:
+    return match.group(1) + match.group(2).lower()
+
+
+def _mark_lists(html: str) -> str:
+    """Give each list item its number (ordered lists) and its indentation (nested lists)."""
+    # One entry per open list: its next number, or None for an unordered list.
+    open_lists: list[int | None] = []
+
+    def mark(match: re.Match[str]) -> str:
+        closing, name, attributes = match.group(2), match.group(3), match.group(4) or ""
+        tag = match.group()
+        line_break, tag = match.group(1), tag[len(match.group(1)) :]
+        if name != "li":
+            if closing and open_lists:
+                open_lists.pop()
+            nested = bool(open_lists)
+            if not closing:
+                open_lists.append(
+                    _number_attribute(attributes, "start", 1) if name == "ol" else None
+                )
+            # Inside a list, the start and end of a nested list only begin a new line.
+            return (LINE if nested and line_break else line_break) + tag
+        if closing:
+            return line_break + tag
+        # Inside a list, an item begins a new line; its bullet or number follows.
+        if open_lists:
+            line_break = LINE
+        if not open_lists:  # an item outside any list: a bullet, as browsers draw it
+            return line_break + BULLET + tag
+        number = open_lists[-1]
+        indent = INDENT * (len(open_lists) - 1)
+        if number is None:
+            return line_break + indent + BULLET + tag
+        number = _number_attribute(attributes, "value", number)
+        open_lists[-1] = number + 1
+        return f"{line_break}{indent}{NUMBER}{number}{NUMBER}{tag}"
+
+    return _LIST_TAG.sub(mark, html)
+
+
+def _number_attribute(attributes: str, name: str, default: int) -> int:
+    for match in _NUMBER_ATTR.finditer(attributes):
+        if match.group(1) == name:
+            return int(match.group(2))
+    return default
