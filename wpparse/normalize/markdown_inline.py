@@ -1,0 +1,117 @@
+"""The inline Markdown of a paragraph: its pieces, and emphasis written out last.
+
+A paragraph is built as a list of pieces: finished Markdown (text, links, images), a space, a
+hard break, or a `Span` of emphasis or code not written out yet. Whether CommonMark reads ``**``
+as emphasis depends on the characters on both sides of it (``**Note:**Text`` stays literal), and
+the character after is known only once the next piece is, so spans are written out by `seal`
+when the pieces around them are final: when a link takes its text, or the paragraph ends.
+"""
+
+from __future__ import annotations
+
+from typing import cast
+
+from wpparse.normalize.markdown_escape import code_span, emphasis_holds
+
+SPACE = " "
+#: A hard line break.
+BREAK = "\\\n"
+#: What stays outside emphasis and links at their edges.
+EDGES = (SPACE, BREAK)
+DELIMITERS = {"em": "*", "strong": "**", "del": "~~"}
+
+
+class Span:
+    """Emphasis (``em``, ``strong``, ``del``) or a code span (``code``) and the pieces it holds.
+
+    A span that follows another of its kind joins it in place (`wrap`), in time linear in what
+    it adds: ``**a****b**`` would not parse.
+    """
+
+    __slots__ = ("kind", "parts")
+
+    def __init__(self, kind: str, parts: list[Piece]) -> None:
+        self.kind = kind
+        self.parts = parts
+
+    def mark(self) -> str:
+        """The character its Markdown starts and ends with."""
+        return "`" if self.kind == "code" else DELIMITERS[self.kind][0]
+
+
+#: A piece of a paragraph: finished Markdown, or a span written out later.
+Piece = str | Span
+
+
+def wrap(pieces: list[Piece], start: int, kind: str, url: str = "") -> None:
+    """Wrap `pieces` from `start` on in a span of `kind`, or a link to `url` ("link").
+
+    Spaces and breaks at the edges stay outside; nothing is wrapped when nothing else is there
+    (no empty emphasis, no link without text).
+    """
+    first, last = start, len(pieces)
+    while first < last and pieces[first] in EDGES:
+        first += 1
+    while last > first and pieces[last - 1] in EDGES:
+        last -= 1
+    if first == last:
+        return
+    previous = pieces[first - 1] if first else ""
+    if kind == "link":
+        if isinstance(previous, str) and previous.endswith("!"):
+            # "!" right before "[" would make the link an image.
+            pieces[first - 1] = previous[:-1] + "\\!"
+        pieces[first:last] = [f"[{seal(pieces[first:last], '[', ']')}]({url})"]
+    elif isinstance(previous, Span) and previous.kind == kind:
+        previous.parts.extend(pieces[first:last])
+        del pieces[first:last]
+    else:
+        pieces[first:last] = [Span(kind, pieces[first:last])]
+
+
+def seal(pieces: list[Piece], before: str, after: str) -> str:
+    """`pieces` written out, now that their neighbours are known.
+
+    Emphasis that CommonMark would not read as such where it stands gives way to its pieces,
+    which are checked in turn, and so is the emphasis just before it, whose neighbour changed.
+    Spans of one kind that end up side by side become one. `before` and `after` are the
+    characters around the pieces ("" at a line's ends).
+    """
+    if not any(isinstance(piece, Span) for piece in pieces):
+        return "".join(cast("list[str]", pieces))
+    done: list[str] = []
+    spans: list[Span | None] = []  # the span each written piece came from
+    pending = pieces[::-1]
+    while pending:
+        piece = pending.pop()
+        if isinstance(piece, str):
+            done.append(piece)
+            spans.append(None)
+            continue
+        previous = spans[-1] if spans else None
+        if previous is not None and previous.kind == piece.kind:
+            done.pop()
+            spans.pop()
+            pending.append(Span(piece.kind, previous.parts + piece.parts))
+            continue
+        if piece.kind == "code":
+            done.append(code_span("".join(cast("list[str]", piece.parts))))
+            spans.append(piece)
+            continue
+        delimiter = DELIMITERS[piece.kind]
+        core = seal(piece.parts, delimiter[0], delimiter[0])
+        left = done[-1][-1:] if done else before
+        right = after
+        if pending:
+            following = pending[-1]
+            right = following[:1] if isinstance(following, str) else following.mark()
+        if emphasis_holds(core, delimiter, left, right):
+            done.append(delimiter + core + delimiter)
+            spans.append(piece)
+            continue
+        pending.extend(reversed(piece.parts))
+        if previous is not None and previous.kind != "code":
+            done.pop()
+            spans.pop()
+            pending.append(previous)
+    return "".join(done)
