@@ -9,7 +9,9 @@ a large synthetic post:
 - resiliparse ``extract_plain_text`` and BeautifulSoup ``get_text``, the tools a user would
   pick instead (install them with ``pip install -e ".[bench]"``).
 
-It prints µs per document and each time as a ratio to the floor and to resiliparse.
+It prints µs per document and each time as a ratio to the floor and to resiliparse. Each
+document is timed with every contender in turn (best of ``--rounds``), so the ratios stay
+meaningful on a busy machine.
 
 Run: ``python benchmarks/normalize.py [--rounds N] [CORPUS_DIR]``.
 """
@@ -103,15 +105,25 @@ def _peers() -> Iterator[tuple[str, Callable[[str], Any]]]:
         )
 
 
-def _per_document(work: Callable[[str], object], documents: list[str], rounds: int) -> float:
-    """Best-of-`rounds` time per document, in µs."""
-    best = float("inf")
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for html in documents:
-            work(html)
-        best = min(best, time.perf_counter() - start)
-    return best / len(documents) * 1e6
+def _interleaved(
+    contenders: list[tuple[str, Callable[[str], object]]], documents: list[str], rounds: int
+) -> dict[str, float]:
+    """Mean time per document in µs for each contender.
+
+    Each document is timed with every contender in turn, best of `rounds`, before moving on,
+    so that a burst of noise on a shared machine hits all contenders alike and the ratios
+    between them hold even when absolute times wander.
+    """
+    totals = dict.fromkeys((name for name, _ in contenders), 0.0)
+    for html in documents:
+        for name, work in contenders:
+            best = float("inf")
+            for _ in range(rounds):
+                start = time.perf_counter()
+                work(html)
+                best = min(best, time.perf_counter() - start)
+            totals[name] += best
+    return {name: total / len(documents) * 1e6 for name, total in totals.items()}
 
 
 def report(title: str, documents: list[str], rounds: int) -> dict[str, float]:
@@ -124,7 +136,7 @@ def report(title: str, documents: list[str], rounds: int) -> dict[str, float]:
         ("wpparse text+links+images+embeds+headings", _wpparse_all),
         *_peers(),
     ]
-    times = {name: _per_document(work, documents, rounds) for name, work in contenders}
+    times = _interleaved(contenders, documents, rounds)
     floor = times["selectolax parse (floor)"]
     peer = times.get("resiliparse extract_plain_text")
     print(f"{'':44} {'µs/doc':>10} {'× parse':>8} {'× resiliparse':>14}")

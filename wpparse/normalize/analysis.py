@@ -112,7 +112,7 @@ class Analysis:
         if self._excerpt:
             # Before the general clean-up, which would take a theme's "more-link" along.
             self._truncated = remove_more_links(tree, tags, self._base_url)
-        remove_never_shown(tree, tags)
+        remove_never_shown(tree, html, tags)
         return tree
 
     def _read(self, slot: str) -> Any:

@@ -9,20 +9,30 @@ parses its selector anew, so they are merged into one and kept short.
 
 from __future__ import annotations
 
+import re
+
 from selectolax.lexbor import LexborHTMLParser
 
 # Elements whose content is never shown as text.
 _NEVER_SHOWN_TAGS = frozenset(
     {"script", "style", "template", "svg", "select", "textarea", "button", "datalist"}
 )
-# Elements hidden by their attributes, screen-reader-only copies, plugin chrome (Jetpack sharing
-# buttons and related posts, AddToAny) and the theme's "continue reading" link. One query: each
-# CSS query walks the whole tree, so selectors are merged and kept cheap to match.
-_HIDDEN = (
-    '[hidden], [style*="display:none" i], [style*="display: none" i], .screen-reader-text,'
-    " .sr-only, .visually-hidden, .sharedaddy, .jp-relatedposts,"
-    " .addtoany_share_save_container, a.more-link"
-)
+# Elements hidden by their attributes, and by their classes: screen-reader-only copies, plugin
+# chrome (Jetpack sharing buttons and related posts, AddToAny) and the theme's "continue reading"
+# link. Every CSS query walks the whole tree and parses its selector anew, so the query is made
+# only of the selectors the raw HTML gives a reason for, and skipped when it gives none.
+_HIDDEN_BY_ATTRIBUTE = '[hidden], [style*="display:none" i], [style*="display: none" i]'
+_HIDDEN_BY_CLASS = {
+    "screen-reader-text": ".screen-reader-text",
+    "sr-only": ".sr-only",
+    "visually-hidden": ".visually-hidden",
+    "sharedaddy": ".sharedaddy",
+    "jp-relatedposts": ".jp-relatedposts",
+    "addtoany": ".addtoany_share_save_container",
+    "more-link": "a.more-link",
+}
+# Class attribute values, quoted or not (unquoted, the capture runs on: more text, never less).
+_CLASS_VALUES = re.compile(r"""class\s*=\s*["']?([^"'>]*)""")
 # The "↩︎" links back from WordPress footnotes to where they are referenced.
 _FOOTNOTE_BACKLINKS = ".wp-block-footnotes a[href^='#']"
 _EMOJI = ("img.wp-smiley", "img.emoji")
@@ -32,20 +42,19 @@ _FOOTNOTE_MARKS = ("sup.fn", "sup[data-fn]", "sup.footnote-ref")
 FALLBACK_TAGS = frozenset({"noscript", "iframe", "video", "audio", "object", "canvas", "embed"})
 
 
-def remove_never_shown(tree: LexborHTMLParser, tags: set[str]) -> None:
+def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str]) -> None:
     """Remove scripts, styles, hidden elements and plugin chrome; emoji images become text.
 
-    Footnote marks (``<sup class="fn"><a>1</a></sup>``) become ``[1]``.
+    Footnote marks (``<sup class="fn"><a>1</a></sup>``) become ``[1]``. `html` is the raw
+    fragment and `tags` its tag names, which tell which of these can be present at all.
     """
     for name in _NEVER_SHOWN_TAGS & tags:
         # Asked afresh for each name: what an earlier removal took along is no longer listed.
         for node in tree.tags(name):
             node.decompose()
-    selectors = [_HIDDEN]
-    if "img" in tags:
-        selectors.extend(_EMOJI)
-    if "sup" in tags:
-        selectors.extend((*_FOOTNOTE_MARKS, _FOOTNOTE_BACKLINKS))
+    selectors = _needed_selectors(html, tags)
+    if not selectors:
+        return
     # Innermost first, so a node is never removed after an ancestor took it along.
     for node in reversed(tree.css(", ".join(selectors))):
         tag = node.tag
@@ -56,6 +65,19 @@ def remove_never_shown(tree: LexborHTMLParser, tags: set[str]) -> None:
             node.replace_with(f"[{number}]" if number else "")
         else:
             node.decompose()
+
+
+def _needed_selectors(html: str, tags: set[str]) -> list[str]:
+    selectors = []
+    if "hidden" in html or "display" in html or "DISPLAY" in html:
+        selectors.append(_HIDDEN_BY_ATTRIBUTE)
+    classes = " ".join(_CLASS_VALUES.findall(html))
+    selectors.extend(css for marker, css in _HIDDEN_BY_CLASS.items() if marker in classes)
+    if "img" in tags and ("emoji" in classes or "smiley" in classes):
+        selectors.extend(_EMOJI)
+    if "sup" in tags:
+        selectors.extend((*_FOOTNOTE_MARKS, _FOOTNOTE_BACKLINKS))
+    return selectors
 
 
 def without_fallback(tree: LexborHTMLParser, tags: set[str]) -> LexborHTMLParser:

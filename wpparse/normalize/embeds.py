@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.figures import enclosing_caption, figure_of, inside
 from wpparse.normalize.text import one_line
-from wpparse.normalize.urls import clean_url, has_scheme, is_unsafe, resolve, site_host
+from wpparse.normalize.urls import Resolver, clean_url, has_scheme, is_unsafe, site_host
 from wpparse.structure.content import Embed
 
 _SELECTOR = (
@@ -170,11 +170,12 @@ def _provider_of(url: str) -> str:
 
 def finish_embeds(raw: list[RawEmbed], base_url: str | None) -> tuple[Embed, ...]:
     """Resolve the embeds read by `collect_embeds`, leaving out unsafe URLs."""
+    resolve = Resolver(base_url)
     embeds = []
     for kind, url, provider, title, caption in raw:
         cleaned = clean_url(url)
         if not cleaned or is_unsafe(cleaned):
             continue
-        resolved = resolve(cleaned, base_url)
+        resolved = resolve(cleaned)
         embeds.append(Embed(kind, resolved, provider or _provider_of(resolved), title, caption))
     return tuple(embeds)

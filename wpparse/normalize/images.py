@@ -6,7 +6,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.figures import enclosing_caption, inside
 from wpparse.normalize.text import one_line
-from wpparse.normalize.urls import clean_url, is_unsafe, resolve
+from wpparse.normalize.urls import Resolver, clean_url, is_unsafe
 from wpparse.structure.content import Image, SrcsetCandidate
 
 # Where lazy-loading plugins keep the real URL, in the order they are trusted; src comes last
@@ -66,18 +66,19 @@ def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...
     ``<noscript>``. The copy in ``noscript`` fills in a placeholder just before it, and is
     dropped when the image it repeats was already found.
     """
+    resolve = Resolver(base_url)
     images: list[Image] = []
     seen: set[str] = set()
     lazy: int | None = None  # index in `images` of a lazy image whose noscript copy may follow
     for url, srcset, alt, caption, width, height, in_noscript, was_lazy in raw:
-        resolved = resolve(url, base_url) if url is not None else None
+        resolved = resolve(url) if url is not None else None
         image = Image(
             url=resolved or "",
             alt=one_line(alt),
             caption=caption,
             width=_pixels(width),
             height=_pixels(height),
-            srcset=parse_srcset(srcset, base_url),
+            srcset=parse_srcset(srcset, resolve) if srcset else (),
         )
         if in_noscript:
             if lazy is not None:
@@ -112,7 +113,7 @@ def _pixels(value: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def parse_srcset(srcset: str, base_url: str | None) -> tuple[SrcsetCandidate, ...]:
+def parse_srcset(srcset: str, resolve: Resolver) -> tuple[SrcsetCandidate, ...]:
     """The candidates of a ``srcset`` attribute, following the HTML standard's parsing rules.
 
     URLs may hold commas (``?resize=300,200``); a comma ends a candidate only after a URL's
@@ -137,5 +138,5 @@ def parse_srcset(srcset: str, base_url: str | None) -> tuple[SrcsetCandidate, ..
             position = end + 1
         url = clean_url(url)
         if url and not is_unsafe(url):
-            candidates.append(SrcsetCandidate(resolve(url, base_url), descriptor))
+            candidates.append(SrcsetCandidate(resolve(url), descriptor))
     return tuple(candidates)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize.text import one_line
-from wpparse.normalize.urls import clean_url, is_unsafe, resolve, site_host
+from wpparse.normalize.urls import Resolver, clean_url, is_unsafe, site_host
 from wpparse.structure.content import ContentLink
 
 #: A link as read from the tree: (href, text, rel), not yet resolved.
@@ -28,12 +28,13 @@ def collect_links(tree: LexborHTMLParser, tags: set[str]) -> list[RawLink]:
 def finish_links(raw: list[RawLink], base_url: str | None) -> tuple[ContentLink, ...]:
     """Resolve, filter and describe the links read by `collect_links`."""
     base_host = site_host(base_url)
+    resolve = Resolver(base_url)
     links = []
     for href, text, rel in raw:
         url = clean_url(href)
         if not url or url.startswith("#") or is_unsafe(url):
             continue
-        url = resolve(url, base_url)
+        url = resolve(url)
         host = site_host(url)
         internal = None if base_host is None else host == base_host
         links.append(ContentLink(url, one_line(text), tuple(rel.lower().split()), internal))

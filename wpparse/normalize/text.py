@@ -117,7 +117,7 @@ def remove_invisible(text: str) -> str:
 
 def one_line(text: str) -> str:
     """`text` on one line: markers and invisible characters gone, white space collapsed."""
-    if any(marker in text for marker in MARKERS):
+    if not text.isprintable():  # one test in C for markers, tabs and line breaks alike
         text = _STRAY.sub(" ", text)
     return " ".join(remove_invisible(text).split())
 
