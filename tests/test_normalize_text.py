@@ -250,3 +250,29 @@ def test_posts_pickle_with_and_without_derived_values(seed_bytes: bytes) -> None
     assert (again.excerpt.text, again.excerpt.truncated) == (text, True)
     assert again.content.text == content_text
     assert again.content.links == post.content.links
+
+
+def test_deep_nesting_is_flattened_and_keeps_the_text() -> None:
+    depth = 50_000
+    html = "<div>" * depth + 'deep <a href="/x">text</a>' + "</div>" * depth
+    content = Content(html=html, base_url=POST_URL)
+    assert content.text == "deep text"
+    assert [link.url for link in content.links] == ["https://example.org/x"]
+    assert "deep" in content.markdown
+
+
+def test_unclosed_items_are_not_deep_nesting() -> None:
+    """Items the parser closes by itself must not count as depth (nothing is flattened)."""
+    items = "".join(f'<li><a href="/p{n}">item {n}</a>' for n in range(6000))
+    content = Content(html=f"<ul>{items}</ul>", base_url=POST_URL)
+    assert len(content.links) == 6000
+    assert content.links[-1].url == "https://example.org/p5999"
+    assert content.text.splitlines()[-1] == "• item 5999"
+
+
+def test_a_large_post_is_read_whole() -> None:
+    paragraph = '<p>Some <a href="/x">text</a> with <em>words</em> &amp; more.</p>\n'
+    count = 2_000_000 // len(paragraph)
+    content = Content(html=paragraph * count, base_url=POST_URL)
+    assert content.text.count("Some text with words & more.") == count
+    assert len(content.links) == count

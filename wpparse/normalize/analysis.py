@@ -104,9 +104,9 @@ class Analysis:
 
     def _parse(self) -> LexborHTMLParser:
         all_names = TAG_NAMES.findall(self._html)
-        self._html = html = limit_depth(self._html, len(all_names))
         names = set(all_names)
         uppercase = not "".join(names).islower()
+        self._html = html = limit_depth(self._html, len(all_names), uppercase)
         self._tags = tags = {name.lower() for name in names} if uppercase else names
         tree = parse_fragment(html if self._inline else mark_layout(html, tags, uppercase))
         if self._excerpt:

@@ -1,62 +1,60 @@
-"""Flattening pathologically deep nesting before it reaches the parser.
+"""Flattening pathologically deep nesting of blocks before it reaches the parser.
 
-Building an HTML tree costs time proportional to the depth of each element (the tree builder
-walks the stack of open elements for every start tag), so 50,000 nested ``div`` elements take
-seconds, growing with the square of the depth. Browsers cap the depth for the same reason
-(Chromium at 512). wpparse does likewise: tags that would open an element deeper than
-`MAX_DEPTH` are dropped, with their end tags; their text stays, in place.
+For each start tag of a block element (``div``, ``section``, ``blockquote``…) the HTML tree
+builder looks for an open ``p`` "in button scope", walking the stack of open elements: 50,000
+nested ``div`` elements take seconds, growing with the square of the depth. (Nested inline
+elements cost nothing of the kind.) Browsers cap the depth for the same reason (Chromium at
+512). wpparse does likewise: block tags that would open deeper than `MAX_DEPTH` blocks are
+dropped, with their end tags. Everything else stays: the text, and the links, images and embeds
+inside, since only block wrappers are ever dropped.
 
-Only fragments with more than `CHECK_ABOVE` tags are scanned: a fragment with fewer cannot nest
+Only fragments with more than `CHECK_ABOVE` tags are looked at: a fragment with fewer cannot nest
 deeper than that, and costs little to parse however it nests.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
 MAX_DEPTH = 512
 CHECK_ABOVE = 4096
 
-# Elements that never contain anything, so never add depth (in both cases, to spare lowering).
-_VOID_NAMES = (
-    *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"),
-    *("source", "track", "wbr", "param", "keygen"),
+# The start tags for which the tree builder closes an open p element in button scope (HTML
+# standard, "in body" insertion mode), less those that cannot nest (p itself, li, dd, dt).
+_BLOCKS = (
+    "address|article|aside|blockquote|center|details|dialog|dir|div|dl|fieldset|figcaption"
+    "|figure|footer|header|hgroup|main|menu|nav|ol|search|section|summary|ul|h[1-6]|pre"
+    "|listing|form|table"
 )
-_VOID = frozenset(_VOID_NAMES) | frozenset(name.upper() for name in _VOID_NAMES)
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>")
-_TAG_START = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)")
+# Only the slash is captured, so the list is built in C from two cached strings, and summed in C
+# below.
+_BLOCK_TAG = re.compile(rf"<(/?)(?:{_BLOCKS})[\s/>]")
+_BLOCK_TAG_ANY_CASE = re.compile(_BLOCK_TAG.pattern, re.IGNORECASE)
+_BLOCK_TAG_WHOLE = re.compile(rf"<(/?)(?:{_BLOCKS})(?=[\s/>])[^>]*>", re.IGNORECASE)
+_STEP = {"": 1, "/": -1}.__getitem__
 
 
-def limit_depth(html: str, tag_count: int) -> str:
-    """`html` with elements nested deeper than `MAX_DEPTH` flattened (see the module)."""
+def limit_depth(html: str, tag_count: int, uppercase: bool = False) -> str:
+    """`html` with blocks nested deeper than `MAX_DEPTH` flattened (see the module).
+
+    `tag_count` is the number of its tags and `uppercase` whether some are written in upper
+    case (matching case-insensitively costs three times as much, so only then).
+    """
     if tag_count <= CHECK_ABOVE:
         return html
-    # The tightest loop that gives the depth: the tags are listed in C, the loop does little.
-    depth = deepest = 0
-    for closing, name in _TAG_START.findall(html):
-        if closing:
-            if depth:
-                depth -= 1
-        elif name not in _VOID:
-            depth += 1
-            if depth > deepest:
-                deepest = depth
+    tags = (_BLOCK_TAG_ANY_CASE if uppercase else _BLOCK_TAG).findall(html)
+    deepest = max(itertools.accumulate(map(_STEP, tags)), default=0)
     if deepest <= MAX_DEPTH:
         return html
-    return _flatten(html)
-
-
-def _flatten(html: str) -> str:
-    # One entry per open element: whether its start tag was dropped (and so its end tag goes).
+    # One entry per open block: whether its start tag was dropped (and so its end tag goes).
     dropped: list[bool] = []
 
     def keep_or_drop(match: re.Match[str]) -> str:
-        if match.group(2) in _VOID:
-            return match.group()
         if match.group(1):
             return "" if dropped and dropped.pop() else match.group()
         drop = len(dropped) >= MAX_DEPTH
         dropped.append(drop)
         return "" if drop else match.group()
 
-    return _TAG.sub(keep_or_drop, html)
+    return _BLOCK_TAG_WHOLE.sub(keep_or_drop, html)
