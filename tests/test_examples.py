@@ -56,3 +56,21 @@ def test_warnings_report() -> None:
     assert lines[0] == "3 posts, 1 warnings, 0 items skipped"
     assert lines[1].split() == ["1", "embedded-error", "$._embedded.replies[][]"]
     assert len(lines) == 2
+
+
+def test_external_links() -> None:
+    rows = _run("external_links.py")
+    posts = [row for row in rows if row[0]]
+    assert [row[0] for row in posts] == ["71191", "512", "42"]
+    assert [row[2] for row in posts] == [
+        "7 external link(s)",
+        "1 external link(s)",
+        "1 external link(s)",
+    ]
+    links = [row for row in rows if not row[0]]
+    assert links[0][1:] == [
+        "https://www.japantimes.co.jp/business/2026/04/12/companies/softbank-ai-new-firm/",
+        "jointly formed a new company (not endorsed)",
+    ]
+    assert ["", "https://www.example.com/report", "city’s report (not endorsed)"] in rows
+    assert not any("news.example.org/2025" in cell for row in rows for cell in row)
