@@ -144,3 +144,16 @@ def test_lone_surrogates_are_written_as_valid_json(
     assert status == 0
     assert posts[0]["slug"] == "a\ud800b"
     assert posts[0]["title"]["rendered"] == "東京"
+
+
+def test_strict_still_reads_the_other_inputs_when_one_is_unreadable(
+    capsys: pytest.CaptureFixture[str], dump: Path, tmp_path: Path
+) -> None:
+    missing = tmp_path / "missing.json"
+    status, posts, err = _run(capsys, "--strict", "-q", str(missing), str(dump))
+    assert status == 1  # the second post of the dump has a problem
+    assert [post["id"] for post in posts] == [71191]
+    assert "cannot read" in err
+    status, posts, _err = _run(capsys, "--strict", str(missing), str(tmp_path))
+    assert status == 2
+    assert posts == []

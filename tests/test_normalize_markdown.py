@@ -542,3 +542,15 @@ def test_odd_markup_never_raises(source: str) -> None:
     assert rendered == rendered.strip()
     assert "\n\n\n" not in rendered
     assert not any(line.endswith(" ") for line in rendered.splitlines())
+
+
+def test_a_wordpress_post_embed_is_rendered_once() -> None:
+    html = (
+        '<blockquote class="wp-embedded-content" data-secret="abc">'
+        '<a href="https://o.example/post/">Other post</a></blockquote>'
+        '<iframe class="wp-embedded-content" title="“Other post” — Other"'
+        ' src="https://o.example/post/embed/#?secret=abc" data-secret="abc"></iframe>'
+    )
+    content = Content(html=html, base_url="https://e.example/")
+    assert content.markdown == "> [Other post](https://o.example/post/)"
+    assert len(content.embeds) == 1

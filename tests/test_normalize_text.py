@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+import threading
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
@@ -276,3 +277,45 @@ def test_a_large_post_is_read_whole() -> None:
     content = Content(html=paragraph * count, base_url=POST_URL)
     assert content.text.count("Some text with words & more.") == count
     assert len(content.links) == count
+
+
+def test_another_thread_neither_loses_values_nor_the_cut() -> None:
+    """Trees never cross threads: another thread parses again, and forgets nothing."""
+    post = wpparse.parse_post(
+        {
+            "link": "https://ex.org/p/",
+            "excerpt": {"rendered": '<p>Hi <a href="https://x.org/">x</a> [&hellip;]</p>'},
+        }
+    )
+    assert post.excerpt is not None
+    assert post.excerpt.truncated is True
+    seen: dict[str, object] = {}
+
+    def elsewhere() -> None:
+        assert post.excerpt is not None
+        seen["links"] = [link.url for link in post.excerpt.links]
+        seen["truncated"] = post.excerpt.truncated
+        copy = pickle.loads(pickle.dumps(post))
+        assert copy.excerpt is not None
+        seen["copy"] = (copy.excerpt.truncated, [link.url for link in copy.excerpt.links])
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    thread.join()
+    assert seen == {
+        "links": ["https://x.org/"],
+        "truncated": True,
+        "copy": (True, ["https://x.org/"]),
+    }
+
+
+def test_shortcodes_inside_code_and_generic_words_are_left_alone() -> None:
+    code = "<pre><code>[vc_row][vc_column]Hi[/vc_column][/vc_row]</code></pre>"
+    assert text(code) == "[vc_row][vc_column]Hi[/vc_column][/vc_row]"
+    assert text("<p>use [row] and [column] here</p>") == "use [row] and [column] here"
+    assert Content(html="<code>[embed]https://example.com[/embed]</code>").embeds == ()
+
+
+def test_a_written_ellipsis_is_not_a_cut() -> None:
+    excerpt = Excerpt(html="<p>Wait for it...</p>")
+    assert (excerpt.text, excerpt.truncated) == ("Wait for it...", False)

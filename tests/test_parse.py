@@ -255,3 +255,23 @@ def test_a_truncated_array_keeps_the_posts_before_the_cut(seed_dict: dict[str, A
     assert [p.id for p in posts] == [71191]
     assert len(errors) == 1
     assert "truncated JSON" in str(errors[0])
+
+
+def test_whole_input_errors_say_so() -> None:
+    with pytest.raises(wpparse.WPParseError) as html:
+        wpparse.parse_posts("<html>Blocked</html>", strict=True)
+    assert html.value.whole_input is True
+    with pytest.raises(wpparse.WPParseError) as item:
+        wpparse.parse_posts('[{"id": 1}, 5]', strict=True)
+    assert item.value.whole_input is False
+    with pytest.raises(wpparse.WPParseError) as problem:
+        wpparse.parse_post({"id": "x"}, strict=True)
+    assert problem.value.whole_input is False
+    again = pickle.loads(pickle.dumps(html.value))
+    assert again.whole_input is True
+
+
+def test_utf8_encoded_surrogates_are_reported_not_let_through() -> None:
+    post = wpparse.parse_post(b'{"id": 1, "slug": "a\xed\xa0\x80b"}')
+    assert post.slug == "a\ufffd\ufffd\ufffdb"
+    assert [p.kind for p in post.warnings] == [wpparse.ProblemKind.INVALID]

@@ -774,3 +774,32 @@ def test_any_subset_of_seed_keys_parses_cleanly(removed: set[str]) -> None:
     assert set(out) == set(data)
     assert parse_post(out) == post
     assert parse_post(json.dumps(out)) == post
+
+
+@pytest.mark.parametrize(
+    ("raw", "featured_media"),
+    [
+        pytest.param(
+            {"featured_media": 0, "featured_image": "https://x.example/a.jpg"},
+            None,
+            id="plugin-url-beside-zero",
+        ),
+        pytest.param({"featured_media": 0, "featured_image": 12}, None, id="plugin-id-beside-zero"),
+        pytest.param({"featured_image": 12}, 12, id="2016-alias"),
+        pytest.param({"featured_image": "https://x.example/a.jpg"}, None, id="plugin-url-alone"),
+    ],
+)
+def test_featured_image_round_trips(raw: dict[str, Any], featured_media: int | None) -> None:
+    post = parse_post(raw)
+    assert post.featured_media == featured_media
+    again = parse_post(post.to_dict())
+    assert again == post
+    assert again.warnings == ()
+
+
+def test_an_error_object_in_place_of_a_list_of_comments_is_one_problem() -> None:
+    forbidden = {"code": "rest_forbidden", "message": "No.", "data": {"status": 401}}
+    post = parse_post({"id": 1, "_embedded": {"replies": [forbidden]}})
+    assert [(p.path, p.kind) for p in post.warnings] == [
+        ("$._embedded.replies[0]", ProblemKind.EMBEDDED_ERROR)
+    ]

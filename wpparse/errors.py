@@ -57,7 +57,9 @@ class WPParseError(ValueError):
 
     Raised for input that is not a post at all (whatever the mode), and in strict mode for any
     problem. ``problems`` lists every problem found, each with its JSON path; ``location`` says
-    where in a file or stream the offending object was, when that is known.
+    where in a file or stream the offending object was, when that is known; ``whole_input`` is
+    True when the input as a whole is not posts (it cannot be read, is not JSON, is an HTML page
+    or a single error object) rather than one item of it being wrong.
     """
 
     def __init__(
@@ -66,10 +68,12 @@ class WPParseError(ValueError):
         problems: Iterable[Problem] = (),
         *,
         location: str | None = None,
+        whole_input: bool = False,
     ) -> None:
         self.summary = message
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.location = location
+        self.whole_input = whole_input
         super().__init__(self._render())
 
     def _render(self) -> str:
@@ -81,13 +85,18 @@ class WPParseError(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only arguments are not restored by the default exception pickling.
-        return (_rebuild_parse_error, (type(self), self.summary, self.problems, self.location))
+        arguments = (type(self), self.summary, self.problems, self.location, self.whole_input)
+        return (_rebuild_parse_error, arguments)
 
 
 def _rebuild_parse_error(
-    cls: type[WPParseError], summary: str, problems: tuple[Problem, ...], location: str | None
+    cls: type[WPParseError],
+    summary: str,
+    problems: tuple[Problem, ...],
+    location: str | None,
+    whole_input: bool,
 ) -> WPParseError:
-    return cls(summary, problems, location=location)
+    return cls(summary, problems, location=location, whole_input=whole_input)
 
 
 class WPAPIError(WPParseError):
@@ -117,16 +126,21 @@ class WPAPIError(WPParseError):
         )
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild_api_error,
-            (self.code, self.message, self.status, dict(self.data), self.location),
-        )
+        arguments = (self.code, self.message, self.status, dict(self.data), self.location)
+        return (_rebuild_api_error, (*arguments, self.whole_input))
 
 
 def _rebuild_api_error(
-    code: str, message: str, status: int | None, data: dict[str, Any], location: str | None
+    code: str,
+    message: str,
+    status: int | None,
+    data: dict[str, Any],
+    location: str | None,
+    whole_input: bool,
 ) -> WPAPIError:
-    return WPAPIError(code, message, status, data, location=location)
+    error = WPAPIError(code, message, status, data, location=location)
+    error.whole_input = whole_input
+    return error
 
 
 class SkippedItemWarning(UserWarning):

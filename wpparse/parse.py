@@ -56,8 +56,13 @@ def parse_post(data: PostData, *, strict: bool = False) -> Post:
             lists every problem with its JSON path.
 
     """
-    value, decode_problems = _decode_one(data)
-    return post_from_value(value, strict=strict, problems=decode_problems)
+    try:
+        value, decode_problems = _decode_one(data)
+        return post_from_value(value, strict=strict, problems=decode_problems)
+    except WPParseError as error:
+        # Everything but a strict refusal of a post's problems means the input is not a post.
+        error.whole_input = not error.problems or isinstance(error, WPAPIError)
+        raise
 
 
 def parse_posts(
@@ -225,16 +230,17 @@ def _posts_from_items(
                 item.value, strict=strict, location=location, problems=item.problems
             )
         except WPParseError as error:
-            if strict:
-                raise
-            if item.index == 0 and not item.in_array:
+            if item.index == 0 and not item.in_array and (item.error or not error.problems):
                 # The input's first value is not a post. If it is also its only value, the
                 # input as a whole is not posts (an error response, an HTML page): an error in
                 # any mode, not an item to skip.
                 following = next(items, None)
                 if following is None:
+                    error.whole_input = True
                     raise
                 pending.append(following)
+            if strict:
+                raise
             _report(error, on_error)
         else:
             yield location, post

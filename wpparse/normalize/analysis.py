@@ -110,23 +110,31 @@ class Analysis:
         self._tags = tags = {name.lower() for name in names} if uppercase else names
         tree = parse_fragment(html if self._inline else mark_layout(html, tags, uppercase))
         if self._excerpt:
-            # Before the general clean-up, which would take a theme's "more-link" along.
-            self._truncated = remove_more_links(tree, tags, self._base_url)
+            # Before the general clean-up, which would take a theme's "more-link" along. (A
+            # second parse, in another thread, must not forget a cut found by the first.)
+            self._truncated = remove_more_links(tree, tags, self._base_url) or self._truncated
         remove_never_shown(tree, html, tags)
         return tree
+
+    def _tree(self) -> tuple[int, LexborHTMLParser]:
+        """The parsed tree of the field and its cache key, parsing it the first time.
+
+        The tree of another thread is out of reach (trees never cross threads), so a field read
+        from a thread other than the one that parsed it is parsed again there.
+        """
+        key = self._key
+        tree = trees.get(key) if key is not None else None
+        if key is None or tree is None:
+            tree = self._parse()
+            self._key = key = trees.keep(self, tree, len(self._html))
+        return key, tree
 
     def _read(self, slot: str) -> Any:
         """The value kept in `slot`, read from the tree the first time."""
         value = getattr(self, slot)
         if value is not None:
             return value
-        key = self._key
-        tree = trees.get(key) if key is not None else None
-        if key is None or tree is None:
-            # Not parsed yet or, rarely, asked from another thread than the one that parsed it
-            # (trees never cross threads): parse here.
-            tree = self._parse()
-            self._key = key = trees.keep(self, tree, len(self._html))
+        key, tree = self._tree()
         value = _FROM_TREE[slot](self, tree)
         setattr(self, slot, value)
         if all(getattr(self, name) is not None for name in _FROM_TREE):
@@ -154,6 +162,7 @@ class Analysis:
                 text, cut = strip_cut_mark(text)
                 self._truncated = self._truncated or cut
             self._text = text
+            self._raw_text = ""  # read, and not needed any more
         return self._text
 
     @property
@@ -206,9 +215,9 @@ class Analysis:
     # -- pickling: plain data only --------------------------------------------------------------
 
     def __getstate__(self) -> dict[str, Any]:
-        key = self._key
-        tree = trees.get(key) if key is not None else None
-        if key is not None and tree is not None:
+        # A pickled field carries every value, since its tree cannot follow it.
+        if any(getattr(self, slot) is None for slot in _FROM_TREE):
+            key, tree = self._tree()
             self.capture(tree)
             trees.release(key)
         return {

@@ -16,7 +16,8 @@ from wpparse.normalize.markers import MARKERS
 from wpparse.normalize.urls import clean_url, resolve
 
 _MORE_LINKS = ".more-link, .link-more, .read-more, .readmore"
-_CUT_MARK = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…|\.\.\.)\s*$")
+# (Three dots without brackets are a writer's own ending, not WordPress's mark.)
+_CUT_MARK = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*$")
 # What may follow a "read more" link at the very end: punctuation, arrows, layout markers.
 _TRAILING = re.compile(f"[\\s…»›→>\\]\\[.{MARKERS}]*$")
 

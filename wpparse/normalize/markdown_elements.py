@@ -139,6 +139,9 @@ def embed_link(
     end, url = position, ""
     if name == "iframe":
         _, end = raw_content(source, name, position)
+        if "wp-embedded-content" in (found.get("class") or ""):
+            # The hidden twin of a WordPress post embed, whose blockquote is rendered already.
+            return "", end
         url = next((value for key in _IFRAME_SOURCES if (value := found.get(key))), "")
     elif name in ("video", "audio", "object"):
         inner, end = element_content(source, name, position)

@@ -102,8 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                     out.write("\n")
             except WPParseError as error:
                 print(f"wpparse: {error if error.location else f'{path}: {error}'}", file=err)
-                if args.strict and error.location:
-                    return EXIT_SKIPPED
+                if not error.whole_input:
+                    return EXIT_SKIPPED  # --strict stopped at an item's problem
                 status = EXIT_UNREADABLE
         out.flush()
     except BrokenPipeError:

@@ -12,6 +12,7 @@ from wpparse.errors import Problem, ProblemKind, WPParseError
 # never decodes to these, and JSON's own "\udc80" escapes are still six ASCII characters here.
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
 _BOM = "\ufeff"
+_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 _PREVIEW_CHARS = 60
 # What is left where a literal or number was cut short: "tr", "nul", "-", "-Infin", or the
 # tail of a number the scanner stopped in ("1." leaves ".", "1e-" leaves "e-").
@@ -51,13 +52,15 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
     if isinstance(data, str):
         text = data[1:] if data.startswith(_BOM) else data
     else:
-        try:
-            # The common case, valid UTF-8: the standard library decodes and parses in one go.
-            return json.loads(
-                data if isinstance(data, bytes | bytearray) else bytes(data)
-            ), problems
-        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            pass
+        raw = data if isinstance(data, bytes | bytearray) else bytes(data)
+        # The common case, valid UTF-8: the standard library decodes and parses in one go. It
+        # lets UTF-8-encoded surrogates through (MySQL's utf8mb3 writes emoji so), which are
+        # not valid UTF-8: those bytes go the long way, and are reported.
+        if b"\xed" not in raw or not _ENCODED_SURROGATE.search(raw):
+            try:
+                return json.loads(raw), problems
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+                pass
         text, replaced = decode_text(data)
         if replaced:
             problems = (invalid_bytes_problem(replaced),)

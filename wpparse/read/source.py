@@ -38,7 +38,8 @@ def open_source(source: Source) -> Iterator[tuple[IO[bytes] | IO[str], str]]:
         try:
             raw = Path(name).open("rb")  # noqa: SIM115 - closed below, when the caller is done
         except OSError as exc:
-            raise WPParseError(f"cannot read: {exc.strerror or exc}", location=name) from exc
+            message = f"cannot read: {exc.strerror or exc}"
+            raise WPParseError(message, location=name, whole_input=True) from exc
         with raw:
             if raw.peek(2)[:2] == _GZIP_MAGIC:
                 with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:

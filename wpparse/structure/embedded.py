@@ -355,7 +355,11 @@ def _read_groups(
     if not isinstance(value, list):
         log.invalid(path, value, "an array of arrays of embedded objects")
         return ()
-    if value and all(isinstance(group, dict) for group in value):
+    if (
+        value
+        and all(isinstance(group, dict) for group in value)
+        and not all(is_error_object(group) for group in value)
+    ):
         log.coerced(path, value, [value], "an array of arrays of embedded objects")
         return (_read_items(value, path, log, read_item),)
     groups = []

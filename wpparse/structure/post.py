@@ -192,6 +192,9 @@ class Post:
                 source_url=self.source_url,
             )
         )
+        if self.featured_media is None and _is_id(self.extra.get("featured_image")):
+            # Written as WordPress would, so that featured_image is not read back in its place.
+            out["featured_media"] = 0
         out.update(self.extra)
         if self.links is not None:
             out["_links"] = self.links.to_dict()
@@ -224,8 +227,9 @@ def read_post(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Post:
     date, date_gmt = read_date_pair(fields, "date", "date_gmt")
     modified, modified_gmt = read_date_pair(fields, "modified", "modified_gmt")
     featured_media = fields.get("featured_media", read_id)
-    if "featured_media" not in fields and "featured_image" in fields:
-        # The 2016 "v2 beta" REST API called the field featured_image.
+    if "featured_media" not in fields and _is_id(obj.get("featured_image")):
+        # The 2016 "v2 beta" REST API called the field featured_image. (Plugins also add a
+        # featured_image holding a URL: that one stays in extra.)
         featured_media = fields.get("featured_image", read_id)
     return Post(
         id=fields.get("id", read_int),
@@ -267,6 +271,12 @@ def read_post(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Post:
         links=links,
         embedded=fields.get("_embedded", lambda v, p, lg: read_embedded(v, p, lg, read_post)),
         extra=fields.unread(),
+    )
+
+
+def _is_id(value: Any) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, str) and value.isdigit()
     )
 
 
