@@ -23,9 +23,14 @@ _NEVER_SHOWN_TAGS = frozenset(
 # only of the selectors the raw HTML gives a reason for, and skipped when it gives none.
 _HIDDEN_BY_ATTRIBUTE = '[hidden], [style*="display:none" i], [style*="display: none" i]'
 _HIDDEN_BY_CLASS = {
+    # Screen-reader-only text under the names WordPress, Bootstrap, HTML5 Boilerplate, Drupal
+    # and older WordPress themes give it.
     "screen-reader-text": ".screen-reader-text",
     "sr-only": ".sr-only",
     "visually-hidden": ".visually-hidden",
+    "visuallyhidden": ".visuallyhidden",
+    "element-invisible": ".element-invisible",
+    "assistive-text": ".assistive-text",
     "sharedaddy": ".sharedaddy",
     "jp-relatedposts": ".jp-relatedposts",
     "addtoany": ".addtoany_share_save_container",
@@ -33,6 +38,8 @@ _HIDDEN_BY_CLASS = {
 }
 # Class attribute values, quoted or not (unquoted, the capture runs on: more text, never less).
 _CLASS_VALUES = re.compile(r"""class\s*=\s*["']?([^"'>]*)""")
+# The hidden attribute itself (not "visuallyhidden" or "overflow: hidden").
+_HIDDEN_ATTRIBUTE = re.compile(r"\shidden[\s=>/]", re.IGNORECASE)
 # The "↩︎" links back from WordPress footnotes to where they are referenced.
 _FOOTNOTE_BACKLINKS = ".wp-block-footnotes a[href^='#']"
 _EMOJI = ("img.wp-smiley", "img.emoji")
@@ -69,7 +76,8 @@ def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str]) -> Non
 
 def _needed_selectors(html: str, tags: set[str]) -> list[str]:
     selectors = []
-    if "hidden" in html or "display" in html or "DISPLAY" in html:
+    maybe_hidden = "hidden" in html or "HIDDEN" in html
+    if "display" in html or "DISPLAY" in html or (maybe_hidden and _HIDDEN_ATTRIBUTE.search(html)):
         selectors.append(_HIDDEN_BY_ATTRIBUTE)
     classes = " ".join(_CLASS_VALUES.findall(html))
     selectors.extend(css for marker, css in _HIDDEN_BY_CLASS.items() if marker in classes)
