@@ -63,6 +63,12 @@ RULES = [
     # 8. A table row is a line, cells joined by a tab.
     ("<table><tr><td>2021</td><td>$120,000</td></tr></table>", "2021\t$120,000", "table"),
     (
+        "<table><tr><td>1限</td><td></td><td>史</td></tr>\n"
+        "<tr>\n<td></td><td>x y</td></tr></table>",
+        "1限\t\t史\n\tx y",
+        "empty-cells-keep-columns",
+    ),
+    (
         "<table>\n<thead><tr><th>Year</th><th>Pay</th></tr></thead>\n"
         "<tbody><tr><td>2021</td><td>$1</td></tr></tbody></table>",
         "Year\tPay\n2021\t$1",

@@ -9,9 +9,10 @@ the tree from Python instead would cost several times the parse.
 - Block elements get a `BREAK` before their start tag and before their end tag, line elements
   (``br``, ``li``, ``dt``…) one before their start tag; two or more breaks in a row make a blank
   line, one a line break.
-- Table rows and cells get a form feed (`CELL`) before their start tag: the only text the
-  parser leaves in place directly inside a table is white space, and form feed is HTML white
-  space. One form feed is a tab between cells; two (row and first cell) a line break.
+- Table rows get a form feed (`ROW`) before their start tag: the only text the parser leaves in
+  place directly inside a table is white space, and form feed is HTML white space. Cells get
+  `CELL` just inside their start tag (text belongs there). A cell right after its row's start
+  begins a line; any other is a tab, so empty cells keep their columns.
 - ``pre`` content sits between `PRE_START` and `PRE_END`, and keeps its white space.
 - List items carry their bullet or number and their indentation.
 
@@ -29,8 +30,10 @@ import re
 BREAK = "\x02"
 #: A line break that never adds up to a blank line: the boundaries inside nested lists.
 LINE = "\x08"
-#: Before a table row or cell: HTML white space, so the parser keeps it inside the table.
-CELL = "\x0c"
+#: Before a table row: HTML white space, so the parser keeps it inside the table.
+ROW = "\x0c"
+#: Just inside a table cell's start tag.
+CELL = "\x03"
 #: Around the text of a ``pre`` element, whose white space is kept.
 PRE_START = "\x04"
 PRE_END = "\x05"
@@ -40,7 +43,7 @@ INDENT = "\x06"
 BULLET = "\x07"
 #: Around an ordered list item's number: ``\x01 3 \x01``.
 NUMBER = "\x01"
-MARKERS = BREAK + LINE + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER
+MARKERS = BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER
 
 _BLOCK_TAGS = (
     "p|div|h[1-6]|figure|blockquote|ul|ol|pre|section|dl|hr|article|aside|header|footer|nav"
@@ -49,7 +52,8 @@ _BLOCK_TAGS = (
 _LINE_TAGS = "br|li|dt|dd|summary|figcaption"
 _LAYOUT = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>]|(?:{_LINE_TAGS})[\s/>])")
 _BULLETS = re.compile(r"<(?=li[\s>])")
-_CELLS = re.compile(r"<(?=t[rdh][\s>])")
+_ROWS = re.compile(r"<(?=tr[\s>])")
+_CELL_TAGS = re.compile(r"<t[dh](?:\s[^>]*)?>")
 _TABLE_START = re.compile(r"<(?=table[\s>])")
 _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 # After the layout pass every list tag but ``</li>`` follows a BREAK: matching it first gives the
@@ -85,7 +89,8 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
             html = _BULLETS.sub(BULLET + "<", html)
     if "table" in tags:
         html = _TABLE_START.sub(BREAK + BREAK + "<", html)
-        html = _CELLS.sub(CELL + "<", html)
+        html = _ROWS.sub(ROW + "<", html)
+        html = _CELL_TAGS.sub(_after_cell_tag, html)
         html = html.replace("</table>", "</table>" + BREAK + BREAK)
     return html
 
@@ -94,6 +99,10 @@ def _has_nested_lists(html: str) -> bool:
     """Whether a list starts inside another: two list start tags with no end tag between."""
     closings = _LIST_BOUNDARY.findall(html)
     return any(not a and not b for a, b in itertools.pairwise(closings))
+
+
+def _after_cell_tag(match: re.Match[str]) -> str:
+    return match.group() + CELL
 
 
 def _lower_tag(match: re.Match[str]) -> str:

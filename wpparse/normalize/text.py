@@ -21,11 +21,11 @@ from wpparse.normalize.markers import (
     NUMBER,
     PRE_END,
     PRE_START,
+    ROW,
 )
 
 #: The bullet in front of unordered list items.
 BULLET_TEXT = "• "
-_TAB = "\x03"  # a cell that does not start a row, until the spaces around it are gone
 # Two or more breaks, with spaces (or line markers) between or after them: a blank line. One
 # break: a line break.
 _BLANK_LINE = re.compile(f"{BREAK}[{BREAK}{LINE} ]*{BREAK}[{LINE} ]*")
@@ -34,14 +34,14 @@ _ANY_LINE_BREAK = re.compile(f"[{BREAK}{LINE}][{BREAK}{LINE} ]*")
 # Runs of spaces left within lines. Written with two literal spaces first, so the regex engine
 # searches for the pair in C instead of stopping at every space.
 _SPACES = re.compile("   *")
-# A row's form feed followed (after white space) by its first cell's.
-_ROW = re.compile(f"{CELL}\\s*{CELL}")
+# A row's start followed (after white space) by its first cell: the line break, no tab.
+_ROW_START = re.compile(f"{ROW}\\s*{CELL}")
 _PRE = re.compile(f"{PRE_START}(.*?){PRE_END}", re.DOTALL)
 _NUMBERED = re.compile(f"{NUMBER}(-?\\d+){NUMBER} ?")
 # A block that opens inside a list item (``<li><p>``) starts on the bullet's line.
 _AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
 _AFTER_NUMBER = re.compile(f"({NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]+")
-_STRAY = re.compile(f"[{MARKERS}{_TAB}]")
+_STRAY = re.compile(f"[{MARKERS}]")
 # Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
 # ZWJ stay: emoji sequences and Indic scripts need them.)
 _INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
@@ -77,8 +77,8 @@ def finish_text(raw: str) -> str:
 
 def _flow(text: str) -> str:
     """Collapse white space to single spaces and markers to line breaks and tabs."""
-    if CELL in text:
-        text = _ROW.sub(BREAK, text).replace(CELL, _TAB)
+    if ROW in text:
+        text = _ROW_START.sub(BREAK, text).replace(ROW, BREAK)
     for space in ("\n", "\t", "\r", "\xa0"):
         if space in text:
             text = text.replace(space, " ")
@@ -92,9 +92,9 @@ def _flow(text: str) -> str:
         text = _ANY_LINE_BREAK.sub("\n", text)
     else:
         text = _LINE_BREAK.sub("\n", text)
-    if _TAB in text:
-        text = text.replace(" " + _TAB, _TAB).replace(_TAB + " ", _TAB)
-        text = text.replace("\n" + _TAB, "\n").replace(_TAB, "\t")
+    if CELL in text:
+        text = text.replace(" " + CELL, CELL).replace(CELL + " ", CELL)
+        text = text.replace("\n" + CELL, "\n").replace(CELL, "\t")
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if " \n" in text:
@@ -104,7 +104,7 @@ def _flow(text: str) -> str:
 
 def _verbatim(text: str) -> str:
     text = text.replace("\xa0", " ").replace(BREAK, "\n").replace(LINE, "\n")
-    return text.replace(CELL, "\t").rstrip("\n")
+    return text.replace(ROW, "\n").replace(CELL, "\t").rstrip("\n")
 
 
 def remove_invisible(text: str) -> str:
