@@ -93,8 +93,7 @@ def _flow(text: str) -> str:
     else:
         text = _LINE_BREAK.sub("\n", text)
     if CELL in text:
-        text = text.replace(" " + CELL, CELL).replace(CELL + " ", CELL)
-        text = text.replace("\n" + CELL, "\n").replace(CELL, "\t")
+        text = text.replace(" " + CELL, CELL).replace(CELL + " ", CELL).replace(CELL, "\t")
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if " \n" in text:
