@@ -53,7 +53,7 @@ _LINE_TAGS = "br|li|dt|dd|summary|figcaption"
 _LAYOUT = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>]|(?:{_LINE_TAGS})[\s/>])")
 _BULLETS = re.compile(r"<(?=li[\s>])")
 _ROWS = re.compile(r"<(?=tr[\s>])")
-_CELL_TAGS = re.compile(r"<t[dh](?:\s[^>]*)?>")
+_CELL_TAG = re.compile(r"(<t[dh](?:\s[^>]*)?>)")
 _TABLE_START = re.compile(r"<(?=table[\s>])")
 _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 # After the layout pass every list tag but ``</li>`` follows a BREAK: matching it first gives the
@@ -90,7 +90,11 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     if "table" in tags:
         html = _TABLE_START.sub(BREAK + BREAK + "<", html)
         html = _ROWS.sub(ROW + "<", html)
-        html = _CELL_TAGS.sub(_after_cell_tag, html)
+        # After each cell's start tag. Split and joined rather than substituted: a substitution
+        # that keeps the matched tag calls back into Python for every cell.
+        parts = _CELL_TAG.split(html)
+        parts[1::2] = [tag + CELL for tag in parts[1::2]]
+        html = "".join(parts)
         html = html.replace("</table>", "</table>" + BREAK + BREAK)
     return html
 
@@ -99,10 +103,6 @@ def _has_nested_lists(html: str) -> bool:
     """Whether a list starts inside another: two list start tags with no end tag between."""
     closings = _LIST_BOUNDARY.findall(html)
     return any(not a and not b for a, b in itertools.pairwise(closings))
-
-
-def _after_cell_tag(match: re.Match[str]) -> str:
-    return match.group() + CELL
 
 
 def _lower_tag(match: re.Match[str]) -> str:
