@@ -13,7 +13,15 @@ import wpparse
 PACKAGE = Path(wpparse.__file__).parent
 # Stages in the order a post flows through them. errors.py is shared by all; parse.py runs the
 # first two; __init__ and __main__ are the public face and may import anything.
-STAGE_ORDER = {"errors": 0, "read": 1, "structure": 2, "parse": 3, "normalize": 4, "output": 5}
+STAGE_ORDER = {
+    "errors": 0,
+    "read": 1,
+    "blocks": 2,
+    "structure": 3,
+    "parse": 4,
+    "normalize": 5,
+    "output": 6,
+}
 
 
 def _stage(module: str) -> str | None:

@@ -9,11 +9,21 @@ Everything public is here::
 
 A post flows through four stages, one package each: `wpparse.read` (bytes → JSON values),
 `wpparse.structure` (JSON values → models), `wpparse.normalize` (rendered HTML → text, lazily)
-and `wpparse.output` (JSON and the command line). See ``docs/architecture.md``.
+and `wpparse.output` (JSON and the command line). `wpparse.blocks`, between read and structure,
+parses block markup (``post.content.blocks``). See ``docs/architecture.md``.
 """
 
 from wpparse import normalize as _normalize  # noqa: F401 - installs the derived-value hook
 from wpparse._version import __version__
+from wpparse.blocks import (
+    Block,
+    count_blocks,
+    find_blocks,
+    has_block,
+    parse_blocks,
+    serialize_blocks,
+    walk_blocks,
+)
 from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError, WPParseError
 from wpparse.parse import ErrorHandler, PostData, PostsData, iter_posts, parse_post, parse_posts
 from wpparse.read import Source
@@ -39,6 +49,7 @@ from wpparse.structure import (
 )
 
 __all__ = [
+    "Block",
     "Comment",
     "Content",
     "ContentLink",
@@ -67,7 +78,13 @@ __all__ = [
     "WPAPIError",
     "WPParseError",
     "__version__",
+    "count_blocks",
+    "find_blocks",
+    "has_block",
     "iter_posts",
+    "parse_blocks",
     "parse_post",
     "parse_posts",
+    "serialize_blocks",
+    "walk_blocks",
 ]

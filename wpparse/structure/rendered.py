@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Protocol
 
 import attrs
 
+from wpparse.blocks import Block, parse_blocks
 from wpparse.structure.content import ContentLink, Embed, Heading, Image
 from wpparse.structure.fields import ObjectReader, read_bool, read_int, read_str
 from wpparse.structure.problems import ProblemLog
@@ -184,6 +185,26 @@ class Excerpt(Rendered):
 @attrs.frozen
 class Content(Rendered):
     """``content``: the body of the post."""
+
+    _blocks: tuple[Block, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False, hash=False
+    )
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The blocks of `raw` (edit context), as WordPress's ``parse_blocks()`` returns them.
+
+        ``()`` when `raw` is absent (view and embed contexts send only the rendered HTML).
+        Parsed the first time it is read, then kept. Each block's `Block.inner_html`
+        normalizes like any HTML: ``Content(html=block.inner_html, base_url=...).links``.
+        See docs/blocks.md.
+        """
+        blocks = self._blocks
+        if blocks is None:
+            blocks = () if self.raw is None else parse_blocks(self.raw)
+            # Frozen to users; like `_derived`, a cache set once after construction.
+            object.__setattr__(self, "_blocks", blocks)
+        return blocks
 
     @property
     def word_count(self) -> int:
