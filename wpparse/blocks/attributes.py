@@ -7,7 +7,8 @@ bends it:
 - ``NaN``, ``Infinity`` and ``-Infinity`` are not JSON: both flavors reject them.
 - Integers beyond what the flavor keeps exact (int64 in PHP, ±2**53 in JS) become floats; so
   does an integer too long for `int` (PHP and JS read it as a float, often ``inf``).
-- PHP only: nesting deeper than 512 arrays and objects, and a string holding an unpaired
+- PHP only: more than 511 nested arrays and objects (``json_decode``'s depth 512 counts the
+  inside of the innermost one as a level), and a string holding an unpaired
   surrogate (``"\ud800"``, or a raw one, which PHP would see as invalid UTF-8), give None.
 - JS only: any depth is accepted; `json.loads` gives up near Python's recursion limit, so
   deeper JSON is read again by `wpparse.blocks.deepjson`.
@@ -67,14 +68,16 @@ class AttributeDecoder:
             value = decoder.decode(text)
         except RecursionError:
             try:
-                value = loads_deep(text, max_depth=rules.max_json_depth, parse_int=self._parse_int)
+                value = loads_deep(
+                    text, max_depth=rules.max_json_nesting, parse_int=self._parse_int
+                )
             except ValueError:
                 return None
         except ValueError:
             return None
         if not isinstance(value, dict):  # pragma: no cover - the delimiter's JSON is {…}
             return None
-        limit = rules.max_json_depth
+        limit = rules.max_json_nesting
         if (
             limit is not None
             and text.count("{") + text.count("[") > limit

@@ -33,8 +33,9 @@ class Rules:
         whitespace: The characters ``\s`` matches in the delimiter pattern.
         keeps_zero_chunk: Whether an HTML chunk ``"0"`` inside a block is kept (JS) or dropped
             as empty (PHP's ``! empty("0")`` is false).
-        max_json_depth: Deepest nesting of arrays and objects the JSON decoder accepts (PHP's
-            ``json_decode`` default, 512), or None for no limit (``JSON.parse``).
+        max_json_nesting: How many arrays and objects may nest in the attribute JSON, or None
+            for no limit (``JSON.parse``). PHP's ``json_decode`` has a depth of 512 and counts
+            the inside of the innermost array or object as a level, so 511 may nest.
         rejects_lone_surrogates: Whether a string holding an unpaired UTF-16 surrogate makes
             the JSON invalid (PHP) or is kept (JS).
         int_range: The integers the decoder keeps exact; others become floats (int64 for PHP,
@@ -44,13 +45,13 @@ class Rules:
 
     whitespace: str
     keeps_zero_chunk: bool
-    max_json_depth: int | None
+    max_json_nesting: int | None
     rejects_lone_surrogates: bool
     int_range: tuple[int, int]
 
 
 RULES: dict[str, Rules] = {
-    "php": Rules(PHP_WHITESPACE, False, 512, True, (-(2**63), 2**63 - 1)),
+    "php": Rules(PHP_WHITESPACE, False, 511, True, (-(2**63), 2**63 - 1)),
     "js": Rules(JS_WHITESPACE, True, None, False, (-(2**53), 2**53)),
 }
 

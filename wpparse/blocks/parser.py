@@ -57,8 +57,8 @@ def parse_blocks(text: str, *, flavor: Flavor = "php") -> tuple[Block, ...]:
         flavor: ``"php"`` (default) for what ``parse_blocks()`` returns on the server,
             ``"js"`` for the editor's parser. They differ in a lone ``"0"`` HTML chunk inside
             a block (PHP drops it), in what counts as white space in a delimiter (PHP: ASCII
-            only; JS: Unicode too) and in the JSON they accept (PHP: no nesting deeper than
-            512, no unpaired surrogates). See docs/blocks.md.
+            only; JS: Unicode too) and in the JSON they accept (PHP: depth 512 at most, no
+            unpaired surrogates). See docs/blocks.md.
 
     Returns:
         The top-level blocks in document order; HTML between blocks becomes freeform blocks
