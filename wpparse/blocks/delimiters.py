@@ -3,8 +3,8 @@ r"""Finding block delimiters, ``<!-- wp:ns/name {"json"} /-->``, in one pass wit
 WordPress finds them with one regular expression (see ``shared/notes/blocks.md``, section 2).
 This module splits it in two so that no input can make it slow:
 
-1. The head, ``<!--\s+/?wp:ns/name\s+``, is found with a pattern that cannot backtrack
-   further than the white space it just read.
+1. The head, ``<!--\s+/?wp:ns/name\s+`` and then ``{``, ``-->`` or ``/-->``, is found with a
+   pattern that cannot backtrack further than the white space it just read.
 2. When a ``{`` follows, the JSON runs to the first ``}`` followed by white space and ``/-->``
    or ``-->``. That end is searched for once and remembered: a later head whose ``{`` lies
    before the remembered end has the same end, and when there is no end after a point there
@@ -53,13 +53,13 @@ _NAME = r"(?:[a-z][a-z0-9_-]*/)?[a-z][a-z0-9_-]*"
 class Tokenizer:
     """The delimiters of one document, in order; `next` gives the first at or after an offset."""
 
-    __slots__ = ("_end_after", "_ends_from", "_ends_match", "_head", "_tail", "text")
+    __slots__ = ("_end_after", "_ends_from", "_ends_match", "_head", "text")
 
     def __init__(self, text: str, rules: Rules) -> None:
         ws = f"[{re.escape(rules.whitespace)}]"
         self.text = text
-        self._head = re.compile(f"<!--{ws}+(/)?wp:({_NAME}){ws}+").search
-        self._tail = re.compile(r"(?P<tail>(?P<void>/)?-->)").match
+        # A head, then either the JSON's "{" or the end of a delimiter without JSON.
+        self._head = re.compile(f"<!--{ws}+(/)?wp:({_NAME}){ws}+(?:({{)|(/)?-->)").search
         self._end_after = re.compile(f"}}{ws}+(?P<tail>(?P<void>/)?-->)").search
         # The remembered end of JSON: searched from `_ends_from`, found at `_ends_match`.
         self._ends_from = -1
@@ -70,27 +70,25 @@ class Tokenizer:
         text = self.text
         head = self._head
         while (found := head(text, offset)) is not None:
-            after = found.end()
+            closer, name, brace, void = found.groups()
+            end = found.end()
             attrs_json = None
-            if text.startswith("{", after):
-                tail = self._json_end(after + 1)
-                if tail is not None:
-                    attrs_json = text[after : tail.start("tail")]
-            else:
-                tail = self._tail(text, after)
-            if tail is None:
-                offset = found.start() + 1
-                continue
-            closer, name = found.groups()
+            if brace:
+                tail = self._json_end(end)
+                if tail is None:  # no end to the JSON: not a delimiter
+                    offset = found.start() + 1
+                    continue
+                attrs_json = text[end - 1 : tail.start("tail")]
+                void, end = tail.group("void"), tail.end()
             if "/" not in name:
                 name = "core/" + name
-            if tail.group("void"):  # a void flag wins over a closer's slash
+            if void:  # a void flag wins over a closer's slash
                 kind = Kind.VOID
             elif closer:
                 kind = Kind.CLOSER
             else:
                 kind = Kind.OPENER
-            return Token(kind, name, attrs_json, found.start(), tail.end())
+            return Token(kind, name, attrs_json, found.start(), end)
         return None
 
     def _json_end(self, start: int) -> re.Match[str] | None:
