@@ -354,6 +354,19 @@ def test_json_deeper_than_the_recursion_limit() -> None:
     assert parse_blocks(broken, flavor="js")[0].attrs is None
 
 
+def test_several_unclosed_blocks_each_hold_the_rest_of_the_text() -> None:
+    """The one case where the result outgrows the text: n openers, about n / 2 times it."""
+    count = 50
+    text = "".join(f"<!-- wp:b{index} -->x" for index in range(count))
+    blocks = parse_blocks(text)
+    named = [block for block in blocks if block.name is not None]
+    assert [block.name for block in named] == [f"core/b{index}" for index in reversed(range(count))]
+    for block in named:
+        opener = f"<!-- wp:{block.name.removeprefix('core/')} -->" if block.name else ""
+        assert block.inner_html == text[text.index(opener) + len(opener) :]
+    assert sum(len(block.inner_html) for block in blocks) > count * len(text) / 3
+
+
 def test_unknown_flavor_is_refused() -> None:
     with pytest.raises(ValueError, match="flavor"):
         parse_blocks("", flavor="python")  # type: ignore[arg-type]

@@ -39,9 +39,13 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",",
 def serialize_blocks(blocks: Iterable[Block]) -> str:
     """Block markup for `blocks`: what WordPress saves as ``content.raw``.
 
-    ``parse_blocks(serialize_blocks(blocks)) == blocks`` for every tuple `parse_blocks` returns,
-    except the cases docs/blocks.md lists (invalid attribute JSON, HTML holding delimiters).
-    Freeform blocks are written as their HTML.
+    ``parse_blocks(serialize_blocks(blocks)) == blocks`` for every tuple `parse_blocks` returns
+    (in the same flavor), except where the parse cannot be written down (docs/blocks.md):
+    attributes that were not valid JSON (``attrs`` None) are written as none and come back as
+    ``{}``; blocks left open at the end of a document, several deep, hold their inner blocks'
+    delimiters in their HTML, which parse as blocks again. Hand-built trees no parse produces
+    (two freeform blocks in a row, a name without namespace, …) come back in the shape a parse
+    gives. Freeform blocks are written as their HTML.
 
     Raises:
         ValueError: A name WordPress would not read as a block name (``ns/name`` or ``name``,
