@@ -10,8 +10,9 @@ Measures, best of ``--rounds``:
 
 For each it prints MB/s (megabytes of UTF-8) for the PHP and JS flavors, and for the generated
 post and the pathological inputs the times at 1×, 2× and 4× the size with the ratio of each
-time to the one before: about 2 means linear, 4 quadratic. It also times `serialize_blocks`
-on the generated post.
+time to the one before: about 2 means linear, 4 quadratic (timed with the cyclic garbage
+collector paused, whose thresholds make single measures jump). It also times
+`serialize_blocks` on the generated post.
 
 Run: ``python benchmarks/blocks.py [--rounds N] [FIXTURES_DIR]``.
 """
@@ -73,13 +74,19 @@ def generated_document(megabytes: float) -> str:
     return "".join(parts)
 
 
-def _best_of(rounds: int, work: Callable[[], object]) -> float:
+def _best_of(rounds: int, work: Callable[[], object], *, paused: bool = False) -> float:
+    """The best of `rounds` runs; with `paused`, the cyclic garbage collector waits meanwhile."""
     best = float("inf")
     for _ in range(rounds):
         gc.collect()
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
+        if paused:
+            gc.disable()
+        try:
+            start = time.perf_counter()
+            work()
+            best = min(best, time.perf_counter() - start)
+        finally:
+            gc.enable()
     return best
 
 
@@ -98,15 +105,20 @@ def throughput(title: str, text: str, rounds: int) -> None:
 
 
 def linearity(title: str, make: Callable[[int], str], unit: int, rounds: int) -> None:
-    """Print parse times at 1×, 2× and 4× `unit` and the ratio of each to the one before."""
-    print(f"\n{title}")
+    """Print parse times at 1×, 2× and 4× `unit` and the ratio of each to the one before.
+
+    The cyclic garbage collector is paused while timing: it runs when the number of live
+    objects crosses thresholds, so with it one size can pay for a full collection that the
+    next does not, which hides the parser's own growth (the throughput lines include it).
+    """
+    print(f"\n{title} (garbage collector paused)")
     print(f"  {'size':>8} {'MB':>8} {'php ms':>9} {'ratio':>6} {'js ms':>9} {'ratio':>6}")
     previous: dict[str, float] = {}
     for factor in (1, 2, 4):
         text = make(unit * factor)
         row = f"  {factor:>7}× {_megabytes(text):8.2f}"
         for flavor in FLAVORS:
-            seconds = _best_of(rounds, partial(parse_blocks, text, flavor=flavor))
+            seconds = _best_of(rounds, partial(parse_blocks, text, flavor=flavor), paused=True)
             ratio = f"{seconds / previous[flavor]:6.2f}" if flavor in previous else f"{'-':>6}"
             row += f" {seconds * 1000:9.1f} {ratio}"
             previous[flavor] = seconds
