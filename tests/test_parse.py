@@ -275,3 +275,23 @@ def test_utf8_encoded_surrogates_are_reported_not_let_through() -> None:
     post = wpparse.parse_post(b'{"id": 1, "slug": "a\xed\xa0\x80b"}')
     assert post.slug == "a\ufffd\ufffd\ufffdb"
     assert [p.kind for p in post.warnings] == [wpparse.ProblemKind.INVALID]
+
+
+def test_nan_and_infinity_are_read_as_null_and_reported() -> None:
+    post = wpparse.parse_post('{"id": 1, "x_plugin": NaN, "author": -Infinity}')
+    assert post.extra == {"x_plugin": None}
+    assert post.author is None
+    assert [(p.path, p.kind) for p in post.warnings] == [("$", wpparse.ProblemKind.INVALID)]
+    assert "2 non-standard JSON number(s)" in post.warnings[0].message
+    with pytest.raises(wpparse.WPParseError, match="non-standard JSON"):
+        wpparse.parse_post(b'{"id": 1, "x": NaN}', strict=True)
+
+
+def test_nan_in_a_stream_is_reported_on_its_own_item(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("wpparse.read.stream.CHUNK_CHARS", 3)  # values cut by chunk edges
+    text = '{"id": 1, "x": [NaN, 2]}\n{"id": 2}\n[{"id": 3, "y": Infinity}]'
+    posts = list(wpparse.iter_posts(io.StringIO(text)))
+    assert [p.id for p in posts] == [1, 2, 3]
+    assert [len(p.warnings) for p in posts] == [1, 0, 1]
+    assert "1 non-standard" in posts[0].warnings[0].message
+    assert posts[0].extra == {"x": [None, 2]}

@@ -151,7 +151,6 @@ def test_nested_arrays_are_values_not_flattened(chunk_chars: int) -> None:
         pytest.param("[12345, 678]", [12345, 678], id="ints"),
         pytest.param("[-12.5e+3, 0.25, 1E-7]", [-12.5e3, 0.25, 1e-7], id="floats"),
         pytest.param("[true, false, null]", [True, False, None], id="literals"),
-        pytest.param("[Infinity, -Infinity]", [float("inf"), float("-inf")], id="infinities"),
         pytest.param("123456789\n-0.5e10\n", [123456789, -0.5e10], id="top-level-numbers"),
         pytest.param("1 2 3", [1, 2, 3], id="space-separated-numbers"),
     ],
@@ -160,6 +159,13 @@ def test_numbers_and_literals_cut_by_chunk_edges(
     text: str, expected: list[Any], chunk_chars: int
 ) -> None:
     assert values(read_bytes(text.encode())) == expected
+
+
+def test_nan_and_infinities_cut_by_chunk_edges_read_as_null_once(chunk_chars: int) -> None:
+    items = read_bytes(b"[Infinity, -Infinity, NaN]\n")
+    assert values(items) == [None, None, None]
+    assert [len(item.problems) for item in items] == [1, 1, 1]
+    assert all("1 non-standard JSON number" in item.problems[0].message for item in items)
 
 
 def test_multibyte_characters_cut_by_chunk_edges(chunk_chars: int) -> None:
@@ -396,7 +402,8 @@ def test_deep_nesting_is_an_error_item_not_a_recursion_error() -> None:
 
 # --- property: any values, any chunk size ------------------------------------------------------
 
-NUMBERS = st.integers() | st.floats(allow_nan=False)
+# JSON's own numbers (NaN and Infinity are read as null, with a problem: tested above).
+NUMBERS = st.integers() | st.floats(allow_nan=False, allow_infinity=False)
 SCALARS = st.none() | st.booleans() | NUMBERS | st.text()
 JSON_VALUES = st.recursive(
     SCALARS,

@@ -38,10 +38,37 @@ def decode_text(data: bytes | bytearray | memoryview) -> tuple[str, int]:
     return text, replaced
 
 
+class NonStandardNumbers:
+    """Reads ``NaN``, ``Infinity`` and ``-Infinity`` as null, counting them.
+
+    Python's decoder accepts these, but JSON has no such numbers: a consumer of wpparse's output
+    would choke on them, and ``NaN`` is not even equal to itself. Given as ``parse_constant``,
+    which the C scanner calls, so standard input costs nothing more.
+    """
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, name: str) -> None:
+        """Count one more constant, and read it as null."""
+        self.count += 1
+
+    def take_problem(self) -> tuple[Problem, ...]:
+        """The problem to report for the constants met since the last call, if any."""
+        if not self.count:
+            return ()
+        count, self.count = self.count, 0
+        message = f"{count} non-standard JSON number(s) (NaN or Infinity) were read as null"
+        return (Problem("$", ProblemKind.INVALID, message),)
+
+
 def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[Problem, ...]]:
     """Decode one JSON document.
 
-    Returns the value and the problems met on the way (bytes that are not valid UTF-8).
+    Returns the value and the problems met on the way (bytes that are not valid UTF-8, numbers
+    JSON does not have).
 
     Raises:
         WPParseError: the text is not one JSON document: empty, an HTML page, truncated,
@@ -49,6 +76,7 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
 
     """
     problems: tuple[Problem, ...] = ()
+    constants = NonStandardNumbers()
     if isinstance(data, str):
         text = data[1:] if data.startswith(_BOM) else data
     else:
@@ -58,14 +86,17 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
         # not valid UTF-8: those bytes go the long way, and are reported.
         if b"\xed" not in raw or not _ENCODED_SURROGATE.search(raw):
             try:
-                return json.loads(raw), problems
+                value = json.loads(raw, parse_constant=constants)
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-                pass
+                constants.count = 0
+            else:
+                return value, constants.take_problem()
         text, replaced = decode_text(data)
         if replaced:
             problems = (invalid_bytes_problem(replaced),)
     try:
-        return json.loads(text), problems
+        value = json.loads(text, parse_constant=constants)
+        return value, problems + constants.take_problem()
     except json.JSONDecodeError as exc:
         raise WPParseError(describe_decode_error(text, exc)) from None
     except RecursionError:

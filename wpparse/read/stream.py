@@ -22,6 +22,7 @@ import attrs
 from wpparse.errors import Problem, WPParseError
 from wpparse.read.decode import (
     ESCAPED_BYTES,
+    NonStandardNumbers,
     invalid_bytes_problem,
     looks_truncated,
     may_continue,
@@ -33,7 +34,6 @@ MAX_VALUE_CHARS = 1 << 28
 _WHITESPACE = " \t\n\r"
 # A number or literal ending this close to the end of the buffer may continue after it.
 _SCALAR_MARGIN = 32
-_decoder = json.JSONDecoder()
 
 
 @attrs.frozen
@@ -72,6 +72,8 @@ class _Buffer:
         # (stream positions), so each is reported on the item that held it.
         self._offset = 0
         self._bad_bytes: collections.deque[int] = collections.deque()
+        self.constants = NonStandardNumbers()
+        self._decoder = json.JSONDecoder(parse_constant=self.constants)
 
     @property
     def stream_pos(self) -> int:
@@ -156,8 +158,9 @@ class _Buffer:
         """
         want = CHUNK_CHARS
         while True:
+            self.constants.count = 0  # a retry decodes the same value again: count it once
             try:
-                value, end = _decoder.raw_decode(self.text, self.pos)
+                value, end = self._decoder.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
                 if self.eof or not may_continue(self.text, exc):
                     raise
@@ -281,7 +284,7 @@ def _item(
     buffer: _Buffer, index: int, line: int, start: int, value: Any, *, in_array: bool = False
 ) -> StreamItem:
     bad = buffer.take_bad_bytes(start, buffer.stream_pos)
-    problems = (invalid_bytes_problem(bad),) if bad else ()
+    problems = ((invalid_bytes_problem(bad),) if bad else ()) + buffer.constants.take_problem()
     return StreamItem(index, line, value=value, problems=problems, in_array=in_array)
 
 
