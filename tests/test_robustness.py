@@ -98,11 +98,13 @@ def test_every_input_key_is_written_back_or_warned_about(raw: dict[str, Any]) ->
 
 @PROPERTY
 @given(mutated_posts())
-def test_lenient_output_is_clean_input(raw: dict[str, Any]) -> None:
+def test_lenient_output_reads_back_the_same_with_no_new_problem(raw: dict[str, Any]) -> None:
     post = wpparse.parse_post(raw)
     again = wpparse.parse_post(post.to_dict())
     assert again == post
-    assert again.warnings == ()
+    # Converted values come back clean; only a conflict kept as it came (a date and its GMT
+    # twin that no UTC offset reconciles) is reported again, at the same place.
+    assert {problem.path for problem in again.warnings} <= {p.path for p in post.warnings}
 
 
 @PROPERTY
