@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+# CI (HYPOTHESIS_PROFILE=ci, set by .ci/run) draws the same examples on every run, so a landing
+# is never turned away by a new random example; runs elsewhere explore afresh each time.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TESTS = Path(__file__).parent
 DATA = TESTS / "data"
