@@ -9,8 +9,8 @@ Everything public is here::
 
 A post flows through four stages, one package each: `wpparse.read` (bytes → JSON values),
 `wpparse.structure` (JSON values → models), `wpparse.normalize` (rendered HTML → text, lazily)
-and `wpparse.output` (JSON and the command line). `wpparse.blocks`, between read and structure,
-parses block markup (``post.content.blocks``). See ``docs/architecture.md``.
+and `wpparse.output` (flat records, JSON and the command line). `wpparse.blocks`, between read
+and structure, parses block markup (``post.content.blocks``). See ``docs/architecture.md``.
 """
 
 from wpparse import normalize as _normalize  # noqa: F401 - installs the derived-value hook
@@ -25,6 +25,7 @@ from wpparse.blocks import (
     walk_blocks,
 )
 from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError, WPParseError
+from wpparse.output.records import RECORD_COLUMNS, to_record
 from wpparse.parse import ErrorHandler, PostData, PostsData, iter_posts, parse_post, parse_posts
 from wpparse.read import Source
 from wpparse.structure import (
@@ -49,6 +50,7 @@ from wpparse.structure import (
 )
 
 __all__ = [
+    "RECORD_COLUMNS",
     "Block",
     "Comment",
     "Content",
@@ -86,5 +88,6 @@ __all__ = [
     "parse_post",
     "parse_posts",
     "serialize_blocks",
+    "to_record",
     "walk_blocks",
 ]

@@ -1,5 +1,6 @@
-"""Stage 4, output: posts written out as JSON, and the ``wpparse`` command line."""
+"""Stage 4, output: posts written out as flat records and JSON, and the ``wpparse`` command line."""
 
 from wpparse.output.jsonl import dumps_json
+from wpparse.output.records import RECORD_COLUMNS, to_record
 
-__all__ = ["dumps_json"]
+__all__ = ["RECORD_COLUMNS", "dumps_json", "to_record"]

@@ -219,7 +219,7 @@ def read_post(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Post:
     fields = ObjectReader(obj, path, log)
     links = fields.get("_links", read_links)
     link = fields.get("link", read_str)
-    base_url = _base_url(link, links)
+    base_url = absolute_link(link, links)
 
     def rendered(key: str, cls: type[Rendered]) -> Any:
         return fields.get(key, lambda v, p, lg: read_rendered(v, p, lg, cls, base_url))
@@ -280,8 +280,12 @@ def _is_id(value: Any) -> bool:
     )
 
 
-def _base_url(link: str | None, links: Links | None) -> str | None:
-    """The absolute URL of the post: `link`, resolved against ``_links.self`` if relative."""
+def absolute_link(link: str | None, links: Links | None) -> str | None:
+    """The absolute URL of the post: `link`, resolved against ``_links.self`` if relative.
+
+    Rendered fields resolve their links against it (their ``base_url``); records give it as
+    ``link``. `link` is returned as it is when it is absolute or cannot be resolved.
+    """
     if not link:
         return None
     if _ABSOLUTE_URL.match(link):

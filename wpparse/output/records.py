@@ -1,0 +1,113 @@
+"""Flat records: one post as one row of JSON scalars and lists, for DataFrames, CSV and Parquet.
+
+The columns and their order are `RECORD_COLUMNS`; docs/records.md describes each one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from wpparse.structure.content import ContentLink
+from wpparse.structure.dates import format_datetime
+from wpparse.structure.post import Post, absolute_link
+
+#: The keys of every record `to_record` returns, in order (a CSV file's header).
+RECORD_COLUMNS: tuple[str, ...] = (
+    "id",
+    "type",
+    "slug",
+    "status",
+    "link",
+    "date",
+    "date_gmt",
+    "modified",
+    "modified_gmt",
+    "title_text",
+    "excerpt_text",
+    "excerpt_truncated",
+    "content_text",
+    "word_count",
+    "author",
+    "categories",
+    "tags",
+    "featured_media",
+    "featured_image_url",
+    "link_count",
+    "image_count",
+    "embed_count",
+    "internal_link_count",
+    "external_link_count",
+    "warning_count",
+)
+
+
+def to_record(post: Post) -> dict[str, Any]:
+    """The post as one flat record: the `RECORD_COLUMNS`, in order, every one present.
+
+    Values are JSON scalars (None where the post lacks what a column is read from) and lists
+    of ids. ``id``, ``type``, ``slug``, ``status``, ``author``, ``categories``, ``tags`` and
+    ``featured_media`` are WordPress's fields as `Post` reads them. ``link`` is absolute
+    (resolved against ``_links.self`` when the site sent a path); dates are ISO 8601 with their
+    UTC offsets; ``*_text`` are the plain text of ``title``, ``excerpt`` and ``content``;
+    ``featured_image_url`` is the ``source_url`` of the featured image when ``_embedded`` holds
+    it (``?_embed``); the counts are of ``content`` (the internal and external ones None when
+    the post's link is unknown); ``warning_count`` is ``len(post.warnings)``. docs/records.md
+    describes every column.
+
+    Computing the text parses the HTML of the title, excerpt and content.
+    """
+    title, excerpt, content = post.title, post.excerpt, post.content
+    links = content.links if content is not None else None
+    internal, external = _internal_external(links)
+    return {
+        "id": post.id,
+        "type": post.type,
+        "slug": post.slug,
+        "status": post.status,
+        "link": absolute_link(post.link, post.links),
+        "date": _iso(post.date),
+        "date_gmt": _iso(post.date_gmt),
+        "modified": _iso(post.modified),
+        "modified_gmt": _iso(post.modified_gmt),
+        "title_text": title.text if title is not None else None,
+        "excerpt_text": excerpt.text if excerpt is not None else None,
+        "excerpt_truncated": excerpt.truncated if excerpt is not None else None,
+        "content_text": content.text if content is not None else None,
+        "word_count": content.word_count if content is not None else None,
+        "author": post.author,
+        "categories": list(post.categories),
+        "tags": list(post.tags),
+        "featured_media": post.featured_media,
+        "featured_image_url": featured_image_url(post),
+        "link_count": len(links) if links is not None else None,
+        "image_count": len(content.images) if content is not None else None,
+        "embed_count": len(content.embeds) if content is not None else None,
+        "internal_link_count": internal,
+        "external_link_count": external,
+        "warning_count": len(post.warnings),
+    }
+
+
+def featured_image_url(post: Post) -> str | None:
+    """The featured image's URL, when ``_embedded["wp:featuredmedia"]`` holds its attachment."""
+    if post.featured_media is None or post.embedded is None:
+        return None
+    for media in post.embedded.featured_media:
+        if media.id == post.featured_media and media.source_url:
+            return media.source_url
+    return None
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    return None if value is None else format_datetime(value)
+
+
+def _internal_external(
+    links: tuple[ContentLink, ...] | None,
+) -> tuple[int, int] | tuple[None, None]:
+    # A link's `internal` is None for every link of a post whose site is unknown.
+    if links is None or any(link.internal is None for link in links):
+        return None, None
+    internal = sum(1 for link in links if link.internal)
+    return internal, len(links) - internal
