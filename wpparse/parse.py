@@ -213,6 +213,45 @@ def _not_an_object(value: Any) -> str:
     return f"expected a post (a JSON object), found {json_type(value)}"
 
 
+def post_from_item(
+    item: StreamItem, location: str, *, strict: bool = False, only_value: bool = False
+) -> Post:
+    """Structure one item of a stream (the step `iter_posts` takes for each).
+
+    Args:
+        item: The item, as `wpparse.read.iter_json_items` yields it.
+        location: Where it was, for errors (`item_location` gives it).
+        strict: Raise on any problem instead of recording it.
+        only_value: The item is its input's only value (the reader looked ahead).
+
+    Raises:
+        WPParseError: the item is not a post, or `strict` and it has problems. Its
+            ``whole_input`` is set when `only_value` and the value is not a post at all (an
+            error response, an HTML page): then the input as a whole is not posts.
+
+    """
+    try:
+        if item.error is not None:
+            raise WPParseError(item.error.summary, item.error.problems, location=location)
+        return post_from_value(item.value, strict=strict, location=location, problems=item.problems)
+    except WPParseError as error:
+        if only_value and _may_be_whole_input(item, error):
+            error.whole_input = True
+        raise
+
+
+def item_location(name: str, item: StreamItem) -> str:
+    """Where `item` is: ``"FILE: line L, item I"``, or ``"item I"`` for unnamed data."""
+    where = f"line {item.line}, item {item.index}" if name else f"item {item.index}"
+    return f"{name}: {where}" if name else where
+
+
+def _may_be_whole_input(item: StreamItem, error: WPParseError) -> bool:
+    # The input's first value is not a post: if it is also its only value, the input as a whole
+    # is not posts (an error response, an HTML page), an error in any mode, not an item to skip.
+    return item.index == 0 and not item.in_array and (item.error is not None or not error.problems)
+
+
 def _posts_from_items(
     items: Iterator[StreamItem], name: str, strict: bool, on_error: ErrorHandler | None
 ) -> Iterator[tuple[str, Post]]:
@@ -222,18 +261,12 @@ def _posts_from_items(
         item = pending.pop() if pending else next(items, None)
         if item is None:
             return
-        location = _location(name, item)
+        location = item_location(name, item)
         try:
-            if item.error is not None:
-                raise WPParseError(item.error.summary, item.error.problems, location=location)
-            post = post_from_value(
-                item.value, strict=strict, location=location, problems=item.problems
-            )
+            post = post_from_item(item, location, strict=strict)
         except WPParseError as error:
-            if item.index == 0 and not item.in_array and (item.error or not error.problems):
-                # The input's first value is not a post. If it is also its only value, the
-                # input as a whole is not posts (an error response, an HTML page): an error in
-                # any mode, not an item to skip.
+            if _may_be_whole_input(item, error):
+                # Look ahead only now, so that a stream's posts come as soon as they are read.
                 following = next(items, None)
                 if following is None:
                     error.whole_input = True
@@ -244,11 +277,6 @@ def _posts_from_items(
             _report(error, on_error)
         else:
             yield location, post
-
-
-def _location(name: str, item: StreamItem) -> str:
-    where = f"line {item.line}, item {item.index}" if name else f"item {item.index}"
-    return f"{name}: {where}" if name else where
 
 
 def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
