@@ -1,16 +1,19 @@
-"""The ``wpparse`` command: read posts from files or standard input, write them as JSON Lines."""
+"""The ``wpparse`` command: read posts from files or standard input, write them as JSON Lines.
+
+``wpparse convert …`` is the batch command of `wpparse.output.convert`.
+"""
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import Any
 
 from wpparse._version import __version__
 from wpparse.errors import WPParseError
 from wpparse.output.jsonl import dumps_json
+from wpparse.output.writers import silence_stdout
 from wpparse.parse import iter_located_posts
 from wpparse.structure.post import Post
 
@@ -24,6 +27,9 @@ Read WordPress REST API posts (a JSON array such as /wp-json/wp/v2/posts returns
 object, or JSON Lines; gzip-compressed or not) and write each post to standard output as one
 line of clean JSON: dates with their UTC offsets, unknown fields kept, values of the wrong type
 converted. Problems go to standard error with the file, line and JSON path.
+
+For flat records (JSON Lines or CSV) of whole dumps on every core, see: wpparse convert --help.
+A file named "convert" is read as ./convert.
 """
 
 _EPILOG = """\
@@ -81,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; return its exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] == "convert":
+        # Imported here: the batch machinery (process pools, tqdm) is not needed otherwise.
+        from wpparse.output import convert
+
+        return convert.main(argv[1:])
     args = build_parser().parse_args(argv)
     status = EXIT_OK
     out, err = sys.stdout, sys.stderr
@@ -108,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.flush()
     except BrokenPipeError:
         # The reader went away (``wpparse … | head``): stop quietly, like other filters.
-        _silence_stdout(out)
+        silence_stdout(out)
         return status
     if status == EXIT_OK and skipped:
         status = EXIT_SKIPPED
@@ -123,17 +135,6 @@ def _output(post: Post, with_text: bool) -> dict[str, Any]:
             if rendered is not None:
                 data[key]["text"] = rendered.text
     return data
-
-
-def _silence_stdout(out: TextIO) -> None:
-    # Python would report the broken pipe again when it flushes stdout at exit.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, out.fileno())
-    except (OSError, ValueError):
-        pass
-    finally:
-        os.close(devnull)
 
 
 def run() -> None:

@@ -1,0 +1,86 @@
+"""The inputs of ``wpparse convert``: folders expanded, and every item read in order.
+
+Reading (and JSON decoding) happens in the main process; the items then go to the workers.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import attrs
+
+from wpparse.errors import WPParseError
+from wpparse.read import StreamItem, iter_json_items, open_source
+
+#: The files a folder given as input contributes.
+SUFFIXES = (".json", ".jsonl", ".json.gz", ".jsonl.gz")
+
+
+@attrs.frozen
+class Unit:
+    """One piece of work: an item of an input, or why an input could not be read (further).
+
+    Attributes:
+        name: The input's name (its path, or ``<stdin>``).
+        item: The item as the stream reader yielded it, or the error.
+        only_value: The item is its input's only value (so, if it is not a post, the input as a
+            whole is not posts).
+
+    """
+
+    name: str
+    item: StreamItem | WPParseError
+    only_value: bool = False
+
+
+def iter_units(inputs: Iterable[str], *, exclude: Path | None = None) -> Iterator[Unit]:
+    """Every item of every input, in order; a folder's files are read in sorted order.
+
+    Args:
+        inputs: Paths of files or folders, or ``-`` for standard input.
+        exclude: A file to leave out of folders (the output, which may be inside one).
+
+    """
+    for given in inputs:
+        if given != "-" and Path(given).is_dir():
+            files = folder_files(Path(given), exclude)
+            if not files:
+                message = f"no {', '.join(SUFFIXES)} file in this folder"
+                yield Unit(given, WPParseError(message, location=given, whole_input=True))
+            for path in files:
+                yield from _read(path)
+        else:
+            yield from _read(given)
+
+
+def folder_files(folder: Path, exclude: Path | None = None) -> list[str]:
+    """The JSON and JSON Lines files (``.gz`` too) in `folder` and below, sorted."""
+    return sorted(
+        str(path)
+        for path in folder.rglob("*")
+        if path.name.endswith(SUFFIXES)
+        and path.is_file()
+        and (exclude is None or path.resolve() != exclude)
+    )
+
+
+def _read(path: str) -> Iterator[Unit]:
+    try:
+        with open_source(path) as (stream, name):
+            items = iter_json_items(stream)
+            first = next(items, None)
+            if first is None:
+                return
+            # One value read ahead: a lone value that is not a post means the input is not posts.
+            following = None if first.in_array else next(items, None)
+            yield Unit(name, first, only_value=not first.in_array and following is None)
+            if following is not None:
+                yield Unit(name, following)
+            for item in items:
+                yield Unit(name, item)
+    except WPParseError as error:  # the file cannot be opened
+        yield Unit(path, error)
+    except (OSError, EOFError, zlib.error) as exc:  # damaged gzip data, a failing disk
+        yield Unit(path, WPParseError(f"cannot read: {exc}", location=path, whole_input=True))
