@@ -31,6 +31,11 @@ def decode_text(data: bytes | bytearray | memoryview) -> tuple[str, int]:
     """
     raw = bytes(data)
     encoding = json.detect_encoding(raw)
+    if not encoding.startswith("utf-8"):
+        # UTF-16 and UTF-32, rare in the wild: "surrogateescape" cannot stand for the ASCII
+        # bytes of a broken unit, so broken units are replaced and the replacements counted.
+        text = raw.decode(encoding, errors="replace")
+        return text.removeprefix(_BOM), text.count("\ufffd")
     text = raw.decode(encoding, errors="surrogateescape")
     text, replaced = ESCAPED_BYTES.subn("\ufffd", text)
     if text.startswith(_BOM):

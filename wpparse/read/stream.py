@@ -211,7 +211,11 @@ def _text_chunks(first: str, stream: IO[bytes] | IO[str]) -> Iterator[str]:
 
 def _decode_chunks(first: bytes, stream: IO[bytes] | IO[str]) -> Iterator[str]:
     encoding = json.detect_encoding(first) if first else "utf-8"
-    decoder = codecs.getincrementaldecoder(encoding)(errors="surrogateescape")
+    # Undecodable UTF-8 bytes become U+DC80..U+DCFF, counted and replaced by the buffer. In
+    # UTF-16 and UTF-32 "surrogateescape" cannot stand for the ASCII bytes of a broken unit,
+    # so there a broken unit becomes U+FFFD directly.
+    errors = "surrogateescape" if encoding.startswith("utf-8") else "replace"
+    decoder = codecs.getincrementaldecoder(encoding)(errors=errors)
     data: str | bytes = first
     while data:
         assert isinstance(data, bytes)

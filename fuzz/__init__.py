@@ -1,0 +1,1 @@
+"""Fuzzing wpparse with atheris: see ``fuzz_parse.py``."""

@@ -1,0 +1,69 @@
+"""What one fuzz input does to wpparse: free of atheris, so crashes replay as plain tests.
+
+The first byte chooses one of four uses of the rest (see `run_input`); the only exception
+allowed out is `wpparse.WPParseError` (and its subclass `WPAPIError`).
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import wpparse
+
+_RENDERED = ("title", "excerpt", "content", "caption", "description", "guid")
+
+
+def run_input(data: bytes) -> None:
+    """Spend `data` on one use, chosen by its first byte.
+
+    0: a JSON document for `wpparse.parse_post`; 1: the rendered HTML (and raw content) of a
+    post, every derived value read; 2: a stream for `wpparse.parse_posts`; 3: block markup for
+    `wpparse.parse_blocks` in both flavors, serialized back.
+
+    Raises:
+        wpparse.WPParseError: the input is not posts (the one exception expected).
+
+    """
+    if not data:
+        return
+    use, payload = data[0] % 4, data[1:]
+    if use == 0:
+        read_everything(wpparse.parse_post(payload))
+    elif use == 1:
+        text = payload.decode("utf-8", errors="replace")
+        raw = {
+            "id": 1,
+            "link": "https://example.org/p/",
+            "title": {"rendered": text},
+            "excerpt": {"rendered": text},
+            "content": {"rendered": text, "raw": text},
+        }
+        read_everything(wpparse.parse_post(raw))
+    elif use == 2:
+        for post in wpparse.parse_posts(payload, on_error=lambda error: None):
+            read_everything(post)
+    else:
+        text = payload.decode("utf-8", errors="surrogateescape")  # lone surrogates too
+        for flavor in ("php", "js"):
+            wpparse.serialize_blocks(wpparse.parse_blocks(text, flavor=flavor))
+
+
+def read_everything(post: wpparse.Post) -> None:
+    """Ask for every derived value of every rendered field; check the post reads back."""
+    for name in _RENDERED:
+        rendered = getattr(post, name)
+        if rendered is None:
+            continue
+        values = (rendered.text, rendered.links, rendered.images, rendered.embeds)
+        if not isinstance(values[0], str) or not isinstance(rendered.markdown, str):
+            raise AssertionError(f"{name}: a derived value is not a string")
+        if any(marker in values[0] for marker in "\x01\x02\x03\x04\x05\x06\x07\x08\x0c"):
+            raise AssertionError(f"{name}: a layout marker leaked into the text")
+    if post.content is not None:
+        post.content.blocks  # noqa: B018 - parsing them is the test
+    written = json.dumps(post.to_dict(), default=repr, sort_keys=True)
+    again = wpparse.parse_post(post.to_dict())
+    if json.dumps(again.to_dict(), default=repr, sort_keys=True) != written:
+        raise AssertionError("to_dict() does not read back as the same post")
+    pickle.loads(pickle.dumps(post))
