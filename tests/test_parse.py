@@ -87,6 +87,31 @@ def test_error_object_raises_api_error(strict: bool) -> None:
     assert "rest_forbidden" in str(caught.value)
 
 
+def test_additional_errors_are_kept_as_api_errors() -> None:
+    error = {
+        "code": "rest_invalid_param",
+        "message": "Invalid parameter(s): per_page",
+        "data": {"status": 400, "params": {"per_page": "per_page must be at most 100"}},
+        "additional_errors": [
+            {"code": "rest_missing_callback_param", "message": "Missing: id", "data": None},
+            {"code": "rest_forbidden", "message": "Sorry.", "data": {"status": 401}},
+            "not an error object",
+        ],
+    }
+    with pytest.raises(wpparse.WPAPIError) as caught:
+        wpparse.parse_post(error)
+    others = caught.value.additional_errors
+    assert [(other.code, other.status, other.message) for other in others] == [
+        ("rest_missing_callback_param", None, "Missing: id"),
+        ("rest_forbidden", 401, "Sorry."),
+    ]
+    assert caught.value.data["params"] == {"per_page": "per_page must be at most 100"}
+    assert str(caught.value).endswith("(and 2 more: rest_missing_callback_param, rest_forbidden)")
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert [other.code for other in again.additional_errors] == [o.code for o in others]
+    assert str(again) == str(caught.value)
+
+
 def test_errors_pickle() -> None:
     api = wpparse.WPAPIError("rest_no_route", "No route.", 404, {"status": 404}, location="f:1")
     again = pickle.loads(pickle.dumps(api))

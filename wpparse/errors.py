@@ -104,7 +104,8 @@ class WPAPIError(WPParseError):
 
     WordPress answers failed requests with ``{"code": ..., "message": ..., "data": {"status":
     ...}}``; ``code``, ``message`` and ``status`` (the HTTP status, or None) are taken from it, and
-    ``data`` keeps the whole ``data`` object.
+    ``data`` keeps the whole ``data`` object. When WordPress reports several errors at once, the
+    others (its ``additional_errors``) are in ``additional_errors``, each a `WPAPIError`.
     """
 
     def __init__(
@@ -115,19 +116,23 @@ class WPAPIError(WPParseError):
         data: Mapping[str, Any] | None = None,
         *,
         location: str | None = None,
+        additional_errors: Iterable[WPAPIError] = (),
     ) -> None:
         self.code = code
         self.message = message
         self.status = status
         self.data: Mapping[str, Any] = data if data is not None else {}
+        self.additional_errors: tuple[WPAPIError, ...] = tuple(additional_errors)
         status_part = f", HTTP {status}" if status is not None else ""
-        super().__init__(
-            f"WordPress returned an error ({code}{status_part}): {message}", location=location
-        )
+        summary = f"WordPress returned an error ({code}{status_part}): {message}"
+        if self.additional_errors:
+            others = ", ".join(error.code for error in self.additional_errors)
+            summary += f" (and {len(self.additional_errors)} more: {others})"
+        super().__init__(summary, location=location)
 
     def __reduce__(self) -> tuple[Any, ...]:
         arguments = (self.code, self.message, self.status, dict(self.data), self.location)
-        return (_rebuild_api_error, (*arguments, self.whole_input))
+        return (_rebuild_api_error, (*arguments, self.whole_input, self.additional_errors))
 
 
 def _rebuild_api_error(
@@ -137,8 +142,11 @@ def _rebuild_api_error(
     data: dict[str, Any],
     location: str | None,
     whole_input: bool,
+    additional_errors: tuple[WPAPIError, ...] = (),
 ) -> WPAPIError:
-    error = WPAPIError(code, message, status, data, location=location)
+    error = WPAPIError(
+        code, message, status, data, location=location, additional_errors=additional_errors
+    )
     error.whole_input = whole_input
     return error
 

@@ -131,6 +131,25 @@ def iter_located_posts(
         yield from _posts_from_items(iter_json_items(stream), name, strict, on_error)
 
 
+def _api_error(value: Mapping[str, Any], location: str | None) -> WPAPIError:
+    """The `WPAPIError` for an error object, with its ``additional_errors`` that are errors."""
+    data = value.get("data")
+    additional = value.get("additional_errors")
+    others = [
+        _api_error(item, location)
+        for item in (additional if isinstance(additional, list) else ())
+        if isinstance(item, Mapping) and is_error_object(item)
+    ]
+    return WPAPIError(
+        value["code"],
+        value["message"],
+        error_status(value),
+        data if isinstance(data, dict) else None,
+        location=location,
+        additional_errors=others,
+    )
+
+
 def post_from_value(
     value: Any,
     *,
@@ -148,14 +167,7 @@ def post_from_value(
     if not isinstance(value, Mapping):
         raise WPParseError(_not_an_object(value), location=location)
     if is_error_object(value):
-        data = value.get("data")
-        raise WPAPIError(
-            value["code"],
-            value["message"],
-            error_status(value),
-            data if isinstance(data, dict) else None,
-            location=location,
-        )
+        raise _api_error(value, location)
     log = ProblemLog()
     post = read_post(value, "$", log)
     if log.problems:
