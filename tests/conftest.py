@@ -10,9 +10,15 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-# CI (HYPOTHESIS_PROFILE=ci, set by .ci/run) draws the same examples on every run, so a landing
-# is never turned away by a new random example; runs elsewhere explore afresh each time.
-settings.register_profile("ci", derandomize=True, print_blob=True)
+# Every property draws as many examples as the profile says. CI (HYPOTHESIS_PROFILE=ci, set by
+# .ci/run) draws the same examples on every run, so a landing is never turned away by a new
+# random example; runs elsewhere explore afresh each time. `--hypothesis-profile=thorough`
+# (see the README) draws ten times as many.
+settings.register_profile("default", max_examples=200, deadline=None)
+settings.register_profile(
+    "ci", parent=settings.get_profile("default"), derandomize=True, print_blob=True
+)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 TESTS = Path(__file__).parent

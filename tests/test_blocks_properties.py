@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.blocks_strategies import documents
@@ -42,7 +42,6 @@ def _well_formed(block: Block) -> bool:
     ) and block.inner_content.count(None) == len(block.inner_blocks)
 
 
-@settings(max_examples=300)
 @given(text=st.text() | markupish, flavor=FLAVOR)
 def test_any_text_parses(text: str, flavor: Flavor) -> None:
     blocks = parse_blocks(text, flavor=flavor)

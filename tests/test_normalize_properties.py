@@ -256,7 +256,7 @@ def all_urls(content: Content) -> list[str]:
     return found
 
 
-SETTINGS = settings(max_examples=150, deadline=None)
+SETTINGS = settings(deadline=None)
 
 # -- the properties ----------------------------------------------------------------------------
 
@@ -364,7 +364,7 @@ TAGGY = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(deadline=None)
 @given(st.one_of(st.text(), TAGGY), st.sampled_from([POST_URL, None, "relative/base", ""]))
 def test_nothing_raises_for_arbitrary_input(html: str, base_url: str | None) -> None:
     content = Content(html=html, base_url=base_url)

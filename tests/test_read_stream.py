@@ -422,7 +422,7 @@ def top_level_values(draw: st.DrawFn) -> list[Any]:
     return draw(st.permutations(numbers + others))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(deadline=None)
 @given(
     items=top_level_values(),
     size=st.integers(min_value=1, max_value=9),

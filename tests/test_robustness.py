@@ -20,7 +20,7 @@ from wpparse.structure.problems import top_level_key
 
 T = TypeVar("T")
 # Generated posts are large; the default deadline would flag the first, slower calls.
-PROPERTY = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 RENDERED_FIELDS = ("title", "excerpt", "content", "caption", "description", "guid")
 
 

@@ -764,7 +764,7 @@ def test_seed_round_trip_keeps_the_input(seed_dict: dict[str, Any]) -> None:
     assert out == expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(deadline=None)
 @given(removed=st.sets(st.sampled_from(sorted(SEED))))
 def test_any_subset_of_seed_keys_parses_cleanly(removed: set[str]) -> None:
     data = {key: value for key, value in copy.deepcopy(SEED).items() if key not in removed}
