@@ -72,6 +72,21 @@ def test_input_that_is_not_a_post_raises_in_every_mode(
     assert not isinstance(caught.value, wpparse.WPAPIError)
 
 
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        pytest.param([{"id": 1}, {"id": 2}], "array of 2 items; use parse_posts", id="list"),
+        pytest.param(None, "found null", id="none"),
+        pytest.param(42, "found number", id="number"),
+    ],
+)
+def test_a_decoded_value_that_is_not_an_object_raises_a_parse_error(
+    value: Any, message: str
+) -> None:
+    with pytest.raises(wpparse.WPParseError, match=message):
+        wpparse.parse_post(value)
+
+
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 def test_error_object_raises_api_error(strict: bool) -> None:
     error = {

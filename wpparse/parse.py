@@ -189,10 +189,12 @@ def post_from_value(
 
 
 def _decode_one(data: PostData) -> tuple[Any, tuple[Problem, ...]]:
-    if isinstance(data, Mapping):
-        return data, ()
     if isinstance(data, str | bytes | bytearray | memoryview):
         return decode_json(data)
+    if isinstance(data, Mapping) or not (isinstance(data, os.PathLike) or hasattr(data, "read")):
+        # A decoded JSON value: an object is a post; anything else (a list from a collection
+        # response, say) is refused by post_from_value with a message that says what it is.
+        return data, ()
     with open_source(data) as (stream, _name):
         return decode_json(stream.read())
 
