@@ -10,6 +10,7 @@ checkout) and draw posts shaped as WordPress sends them.
   retyped (int, str, list, dict, bool, float, NaN, huge integers), ``[]`` for ``{}``, strings with
   lone surrogates, control characters or BOMs, deeply nested values, wrong containers in
   ``_links`` and ``_embedded``.
+- `posts_with_a_repeated_key()`: a valid post as JSON text in which one key appears twice.
 - `json_values()`: any JSON value, including the ones Python's ``json`` module accepts beyond the
   standard (NaN, Infinity, huge integers).
 - `html_fragments()`: rendered HTML of the kinds WordPress produces, with entities, CJK and RTL
@@ -19,6 +20,7 @@ checkout) and draw posts shaped as WordPress sends them.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from typing import Any
 
@@ -294,6 +296,22 @@ _HOSTILE_STRINGS = st.sampled_from(
         "-0001-11-30T00:00:00",
     ]
 )
+
+
+@st.composite
+def posts_with_a_repeated_key(draw: st.DrawFn) -> tuple[str, dict[str, Any], str]:
+    """A valid post as JSON text in which one top-level key appears twice.
+
+    The key comes first with another value, then with the post's own. Returns the text, the
+    post as it reads (the last value wins, as in PHP and Python) and the repeated key.
+    """
+    post = draw(valid_posts())
+    key = draw(st.sampled_from(sorted(post)))
+    dropped = draw(
+        st.one_of(st.none(), st.integers(), st.text(max_size=20), st.lists(st.integers()))
+    )
+    text = json.dumps(post)
+    return "{" + json.dumps(key) + ": " + json.dumps(dropped) + ", " + text[1:], post, key
 
 
 def json_values(max_leaves: int = 20) -> st.SearchStrategy[Any]:

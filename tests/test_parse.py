@@ -327,6 +327,33 @@ def test_nan_and_infinity_are_read_as_null_and_reported() -> None:
         wpparse.parse_post(b'{"id": 1, "x": NaN}', strict=True)
 
 
+def test_repeated_keys_are_warned_about_and_refused_when_strict() -> None:
+    text = '{"id": 1, "title": {"rendered": "Old"}, "title": {"rendered": "New"}}'
+    post = wpparse.parse_post(text)
+    assert post.title is not None
+    assert post.title.text == "New"
+    assert [(p.path, p.kind) for p in post.warnings] == [
+        ("$.title", wpparse.ProblemKind.DUPLICATE_KEY)
+    ]
+    assert "{'rendered': 'Old'}" in post.warnings[0].message
+    with pytest.raises(wpparse.WPParseError) as caught:
+        wpparse.parse_post(text, strict=True)
+    assert [p.path for p in caught.value.problems] == ["$.title"]
+
+
+def test_repeated_keys_in_a_stream_are_reported_on_their_own_item(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("wpparse.read.stream.CHUNK_CHARS", 5)  # values cut by chunk edges
+    text = '[{"id": 1}, {"id": 2, "slug": "a", "slug": "b"}, {"id": 3}]\n{"id": 4, "id": 5}\n'
+    posts = list(wpparse.iter_posts(io.StringIO(text)))
+    assert [p.id for p in posts] == [1, 2, 3, 5]
+    assert [[w.path for w in p.warnings] for p in posts] == [[], ["$.slug"], [], ["$.id"]]
+    assert posts[1].slug == "b"
+    listed = wpparse.parse_posts(text.split("\n")[0])
+    assert [[w.path for w in p.warnings] for p in listed] == [[], ["$.slug"], []]
+
+
 def test_nan_in_a_stream_is_reported_on_its_own_item(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("wpparse.read.stream.CHUNK_CHARS", 3)  # values cut by chunk edges
     text = '{"id": 1, "x": [NaN, 2]}\n{"id": 2}\n[{"id": 3, "y": Infinity}]'

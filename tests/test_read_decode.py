@@ -271,3 +271,53 @@ def test_decode_json_error_is_a_value_error_without_cause() -> None:
     assert error.__suppress_context__
     assert error.location is None
     assert error.problems == ()
+
+
+# --- keys repeated in an object ----------------------------------------------------------------
+
+
+def test_a_repeated_key_keeps_the_last_value_and_reports_the_others() -> None:
+    value, problems = decode_json('{"id": 1, "title": "first", "id": 2, "title": "second"}')
+    assert value == {"id": 2, "title": "second"}
+    assert type(value) is dict
+    assert [(problem.path, problem.kind) for problem in problems] == [
+        ("$.id", ProblemKind.DUPLICATE_KEY),
+        ("$.title", ProblemKind.DUPLICATE_KEY),
+    ]
+    assert problems[1].message == (
+        "key 'title' appears 2 times; the last value was kept and this one was dropped: 'first'"
+    )
+
+
+@pytest.mark.parametrize("as_bytes", [False, True], ids=["text", "bytes"])
+def test_repeated_keys_are_found_at_any_depth_with_their_paths(as_bytes: bool) -> None:
+    text = (
+        '{"_links": {"wp:term": [{"href": "a"}, {"href": "b", "href": "c", "href": "d"}]},'
+        ' "meta": [{"x": {"k": 1, "k": {"k": 2, "k": 3}}}]}'
+    )
+    value, problems = decode_json(text.encode() if as_bytes else text)
+    assert value == {
+        "_links": {"wp:term": [{"href": "a"}, {"href": "d"}]},
+        "meta": [{"x": {"k": {"k": 3}}}],
+    }
+    assert [problem.path for problem in problems] == [
+        "$._links['wp:term'][1].href",
+        "$.meta[0].x.k",
+        "$.meta[0].x.k.k",
+    ]
+    assert "appears 3 times" in problems[0].message
+    assert "these were dropped: 'b', 'c'" in problems[0].message
+    assert "dropped: 1" in problems[1].message
+
+
+def test_repeated_keys_deep_in_a_value_do_not_exhaust_the_stack() -> None:
+    depth = 900  # close to what Python's decoder accepts
+    text = '{"a": ' * depth + '{"k": 1, "k": 2}' + "}" * depth
+    value, problems = decode_json(text)
+    assert [problem.kind for problem in problems] == [ProblemKind.DUPLICATE_KEY]
+    assert problems[0].path == "$" + ".a" * depth + ".k"
+    inner = value
+    for _ in range(depth):
+        inner = inner["a"]
+        assert type(inner) is dict
+    assert inner == {"k": 2}

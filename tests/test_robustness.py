@@ -11,11 +11,14 @@ import pickle
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import attrs
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import wpparse
-from tests.strategies import json_values, mutated_posts, valid_posts
+from tests.strategies import json_values, mutated_posts, posts_with_a_repeated_key, valid_posts
+from wpparse.errors import child_path
 from wpparse.structure.problems import top_level_key
 
 T = TypeVar("T")
@@ -126,3 +129,19 @@ def test_derived_values_never_fail_and_posts_pickle(raw: dict[str, Any]) -> None
 
 def _json(post: wpparse.Post) -> str:
     return json.dumps(post.to_dict(), sort_keys=True, default=repr)
+
+
+@PROPERTY
+@given(posts_with_a_repeated_key())
+def test_a_repeated_key_is_one_warning_and_the_last_value_wins(
+    case: tuple[str, dict[str, Any], str],
+) -> None:
+    text, expected, key = case
+    post = wpparse.parse_post(text)
+    assert [(problem.path, problem.kind) for problem in post.warnings] == [
+        (child_path("$", key), wpparse.ProblemKind.DUPLICATE_KEY)
+    ]
+    assert attrs.evolve(post, warnings=()) == wpparse.parse_post(expected)
+    with pytest.raises(wpparse.WPParseError) as caught:
+        wpparse.parse_post(text, strict=True)
+    assert [problem.path for problem in caught.value.problems] == [child_path("$", key)]

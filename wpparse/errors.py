@@ -7,12 +7,21 @@ and a message) that pickles and compares, never an exception object kept inside 
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-__all__ = ["Problem", "ProblemKind", "SkippedItemWarning", "WPAPIError", "WPParseError"]
+__all__ = [
+    "Problem",
+    "ProblemKind",
+    "SkippedItemWarning",
+    "WPAPIError",
+    "WPParseError",
+]
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class ProblemKind(enum.StrEnum):
@@ -30,6 +39,9 @@ class ProblemKind(enum.StrEnum):
     #: ``_embedded`` held a WordPress error object (such as ``rest_forbidden``) where an
     #: embedded object belonged.
     EMBEDDED_ERROR = "embedded-error"
+    #: An object held the same key more than once; the last value was kept, as WordPress
+    #: (PHP's ``json_decode``) and Python would keep it, and the message quotes the others.
+    DUPLICATE_KEY = "duplicate-key"
 
 
 @attrs.frozen
@@ -50,6 +62,29 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
+
+
+# Paths are built for every value read, and the same keys come back in every post.
+_SUFFIXES: dict[str, str] = {}
+_MAX_CACHED_SUFFIXES = 4096
+
+
+def child_path(path: str, key: str | int) -> str:
+    """The JSON path of `key` inside the value at `path`.
+
+    ``$`` + ``title`` → ``$.title``; ``$._links`` + ``wp:term`` → ``$._links['wp:term']``.
+    """
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    suffix = _SUFFIXES.get(key)
+    if suffix is None:
+        if _IDENTIFIER.fullmatch(key):
+            suffix = "." + key
+        else:
+            suffix = "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']"
+        if len(_SUFFIXES) < _MAX_CACHED_SUFFIXES:
+            _SUFFIXES[key] = suffix
+    return path + suffix
 
 
 class WPParseError(ValueError):

@@ -22,7 +22,7 @@ import attrs
 from wpparse.errors import Problem, WPParseError
 from wpparse.read.decode import (
     ESCAPED_BYTES,
-    NonStandardNumbers,
+    DecoderWatch,
     invalid_bytes_problem,
     looks_truncated,
     may_continue,
@@ -72,8 +72,8 @@ class _Buffer:
         # (stream positions), so each is reported on the item that held it.
         self._offset = 0
         self._bad_bytes: collections.deque[int] = collections.deque()
-        self.constants = NonStandardNumbers()
-        self._decoder = json.JSONDecoder(parse_constant=self.constants)
+        self.watch = DecoderWatch()
+        self._decoder = json.JSONDecoder(**self.watch.hooks())
 
     @property
     def stream_pos(self) -> int:
@@ -158,7 +158,7 @@ class _Buffer:
         """
         want = CHUNK_CHARS
         while True:
-            self.constants.count = 0  # a retry decodes the same value again: count it once
+            self.watch.reset()  # a retry decodes the same value again: report it once
             try:
                 value, end = self._decoder.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
@@ -288,7 +288,8 @@ def _item(
     buffer: _Buffer, index: int, line: int, start: int, value: Any, *, in_array: bool = False
 ) -> StreamItem:
     bad = buffer.take_bad_bytes(start, buffer.stream_pos)
-    problems = ((invalid_bytes_problem(bad),) if bad else ()) + buffer.constants.take_problem()
+    value, found = buffer.watch.take_problems(value)
+    problems = ((invalid_bytes_problem(bad),) if bad else ()) + found
     return StreamItem(index, line, value=value, problems=problems, in_array=in_array)
 
 

@@ -2,36 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-from wpparse.errors import Problem, ProblemKind
+from wpparse.errors import Problem, ProblemKind, child_path
 
-_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _PREVIEW_CHARS = 80
 
-
-# Paths are built for every value read, and the same keys come back in every post.
-_SUFFIXES: dict[str, str] = {}
-_MAX_CACHED_SUFFIXES = 4096
-
-
-def child_path(path: str, key: str | int) -> str:
-    """The JSON path of `key` inside the value at `path`.
-
-    ``$`` + ``title`` → ``$.title``; ``$._links`` + ``wp:term`` → ``$._links['wp:term']``.
-    """
-    if isinstance(key, int):
-        return f"{path}[{key}]"
-    suffix = _SUFFIXES.get(key)
-    if suffix is None:
-        if _IDENTIFIER.fullmatch(key):
-            suffix = "." + key
-        else:
-            suffix = "['" + key.replace("\\", "\\\\").replace("'", "\\'") + "']"
-        if len(_SUFFIXES) < _MAX_CACHED_SUFFIXES:
-            _SUFFIXES[key] = suffix
-    return path + suffix
+__all__ = ["ProblemLog", "child_path", "json_type", "preview", "top_level_key"]
 
 
 def preview(value: Any) -> str:
