@@ -362,3 +362,31 @@ def test_nan_in_a_stream_is_reported_on_its_own_item(monkeypatch: pytest.MonkeyP
     assert [len(p.warnings) for p in posts] == [1, 0, 1]
     assert "1 non-standard" in posts[0].warnings[0].message
     assert posts[0].extra == {"x": [None, 2]}
+
+
+HUGE_INTEGER = "9" * 5000  # longer than Python converts (sys.get_int_max_str_digits())
+
+
+@pytest.mark.parametrize("form", ["text", "bytes", "stream", "list"])
+def test_numbers_too_large_to_represent_are_read_as_null_and_reported(form: str) -> None:
+    text = '{"id": 1, "x": ' + HUGE_INTEGER + ', "y": 1e999, "z": [-1e400, 1.5]}'
+    if form == "text":
+        post = wpparse.parse_post(text)
+    elif form == "bytes":
+        post = wpparse.parse_post(text.encode())
+    elif form == "stream":
+        post = list(wpparse.iter_posts(io.StringIO('{"id": 0}\n' + text)))[1]
+    else:
+        post = wpparse.parse_posts("[" + text + "]")[0]
+    assert post.extra == {"x": None, "y": None, "z": [None, 1.5]}
+    assert [str(problem) for problem in post.warnings] == [
+        "$: 3 number(s) too large to represent were read as null"
+    ]
+    with pytest.raises(wpparse.WPParseError, match="too large to represent"):
+        wpparse.parse_post(text, strict=True)
+
+
+def test_a_huge_integer_where_a_number_belongs_is_left_out() -> None:
+    post = wpparse.parse_post('{"id": ' + HUGE_INTEGER + ', "author": 2}')
+    assert (post.id, post.author) == (None, 2)
+    assert "too large to represent" in str(post.warnings[0])

@@ -803,3 +803,46 @@ def test_an_error_object_in_place_of_a_list_of_comments_is_one_problem() -> None
     assert [(p.path, p.kind) for p in post.warnings] == [
         ("$._embedded.replies[0]", ProblemKind.EMBEDDED_ERROR)
     ]
+
+
+def _nested_lists(depth: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.parametrize("field", ["title", "content", "slug", "categories", "_links", "meta"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param(10**5000, id="integer-too-long-to-write"),
+        pytest.param(_nested_lists(5000), id="lists-5000-deep"),
+    ],
+)
+def test_values_python_cannot_print_are_reported_not_raised(field: str, value: Any) -> None:
+    # A dict built in code can hold what JSON text never brings this far.
+    post = parse_post({"id": 1, field: value})
+    assert len(post.warnings) == 1
+    assert post.warnings[0].path in (f"$.{field}", f"$.{field}[0]")
+    message = post.warnings[0].message
+    assert len(message) < 300
+    assert "digits" in message or "[[[" in message
+
+
+def test_objects_embedded_in_embedded_objects_stop_at_a_few_levels() -> None:
+    value: dict[str, Any] = {"id": 0}
+    for level in range(1, 2001):
+        value = {"id": level, "_embedded": {"up": [value]}}
+    post = parse_post(value)
+    path = "$" + "._embedded.up[0]" * 4 + "._embedded"
+    assert [(problem.path, problem.kind) for problem in post.warnings] == [
+        (path, ProblemKind.INVALID)
+    ]
+    parents = []
+    current = post
+    while current.embedded is not None:
+        current = current.embedded.up[0]
+        parents.append(current.id)
+    assert parents == [1999, 1998, 1997, 1996]
+    assert pickle.loads(pickle.dumps(post)) == post

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+import reprlib
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -85,6 +86,33 @@ def child_path(path: str, key: str | int) -> str:
         if len(_SUFFIXES) < _MAX_CACHED_SUFFIXES:
             _SUFFIXES[key] = suffix
     return path + suffix
+
+
+class _BoundedRepr(reprlib.Repr):
+    """``repr`` that stays short and cannot fail: nesting, lengths and huge integers bounded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 3
+        self.maxstring = self.maxother = self.maxlong = PREVIEW_CHARS
+
+    def repr_int(self, x: int, level: int) -> str:
+        # Python refuses to convert integers of more than 4,300 digits to text.
+        if x.bit_length() > 1000:
+            return f"<an integer of about {int(x.bit_length() * 0.30103) + 1:,} digits>"
+        return super().repr_int(x, level)
+
+
+PREVIEW_CHARS = 80
+_BOUNDED_REPR = _BoundedRepr()
+
+
+def preview(value: Any) -> str:
+    """A short rendering of `value` for a problem message, safe for any decoded JSON value."""
+    text = _BOUNDED_REPR.repr(value)
+    if len(text) > PREVIEW_CHARS:
+        text = text[: PREVIEW_CHARS - 1] + "…"
+    return text
 
 
 class WPParseError(ValueError):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from typing import Any
 
-from wpparse.errors import Problem, ProblemKind, WPParseError, child_path
+from wpparse.errors import Problem, ProblemKind, WPParseError, child_path, preview
 
 # Undecodable bytes come out of the "surrogateescape" handler as U+DC80..U+DCFF; valid UTF-8
 # never decodes to these, and JSON's own "\udc80" escapes are still six ASCII characters here.
@@ -50,6 +51,11 @@ class DecoderWatch:
       numbers; a consumer of wpparse's output would choke on them, and ``NaN`` is not even
       equal to itself. They are read as null and counted (`read_constant`, the decoder's
       ``parse_constant``, which the C scanner calls only for them).
+    - Numbers too large to represent: a float such as ``1e999`` would become infinity, and an
+      integer longer than Python converts (``sys.get_int_max_str_digits()``, 4,300 digits)
+      raises ValueError. Both are read as null and counted: `read_float` sees every float
+      (rare in posts); integers go through `read_int` only when a document is read again after
+      that ValueError, so the many ordinary ids cost nothing.
     - A key repeated in one object: Python keeps the last value and drops the others silently.
       `read_object` (the ``object_pairs_hook``) notices; the objects are located and reported
       afterwards, which costs nothing when, as nearly always, there are none. The hook makes
@@ -58,19 +64,47 @@ class DecoderWatch:
     One watch serves one decoder; `take_problems` after each value reports and resets.
     """
 
-    __slots__ = ("constants", "repeats")
+    __slots__ = ("constants", "oversized", "repeats")
 
     def __init__(self) -> None:
         self.constants = 0
+        self.oversized = 0
         self.repeats = 0
 
-    def hooks(self) -> dict[str, Any]:
-        """The keyword arguments that install the watch on ``json.loads`` or a decoder."""
-        return {"parse_constant": self.read_constant, "object_pairs_hook": self.read_object}
+    def hooks(self, *, every_integer: bool = False) -> dict[str, Any]:
+        """The keyword arguments that install the watch on ``json.loads`` or a decoder.
+
+        `every_integer` also routes integers through the watch: for reading again a document
+        that held an integer too long for Python.
+        """
+        hooks: dict[str, Any] = {
+            "parse_constant": self.read_constant,
+            "parse_float": self.read_float,
+            "object_pairs_hook": self.read_object,
+        }
+        if every_integer:
+            hooks["parse_int"] = self.read_int
+        return hooks
 
     def read_constant(self, name: str) -> None:
         """Count one more non-standard constant, and read it as null."""
         self.constants += 1
+
+    def read_float(self, text: str) -> float | None:
+        """A float; one too large to represent (it would be infinity) is null, and counted."""
+        value = float(text)
+        if math.isinf(value):
+            self.oversized += 1
+            return None
+        return value
+
+    def read_int(self, text: str) -> int | None:
+        """An integer; one too long for Python to convert is null, and counted."""
+        try:
+            return int(text)
+        except ValueError:
+            self.oversized += 1
+            return None
 
     def read_object(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         """Build an object; one that repeats a key keeps its pairs, to be reported."""
@@ -82,7 +116,7 @@ class DecoderWatch:
 
     def reset(self) -> None:
         """Forget what was seen: the value is about to be decoded again."""
-        self.constants = self.repeats = 0
+        self.constants = self.oversized = self.repeats = 0
 
     def take_problems(self, value: Any) -> tuple[Any, tuple[Problem, ...]]:
         """`value` with plain dicts throughout, and the problems seen since the last call."""
@@ -92,11 +126,29 @@ class DecoderWatch:
                 f"{self.constants} non-standard JSON number(s) (NaN or Infinity) were read as null"
             )
             problems = (Problem("$", ProblemKind.INVALID, message),)
+        if self.oversized:
+            message = f"{self.oversized} number(s) too large to represent were read as null"
+            problems += (Problem("$", ProblemKind.INVALID, message),)
         if self.repeats:
             value, repeated = _report_repeated_keys(value)
             problems += repeated
         self.reset()
         return value, problems
+
+
+def loads(document: str | bytes | bytearray, watch: DecoderWatch) -> Any:
+    """``json.loads`` with `watch` installed.
+
+    Raises what ``json.loads`` raises, but never the ValueError of an integer too long for
+    Python: such a document is read again with every integer going through the watch.
+    """
+    try:
+        return json.loads(document, **watch.hooks())
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        raise
+    except ValueError:
+        watch.reset()
+        return json.loads(document, **watch.hooks(every_integer=True))
 
 
 class _RepeatedKeys(dict[str, Any]):
@@ -139,7 +191,10 @@ def _repeated_key_problems(pairs: list[tuple[str, Any]], path: str) -> list[Prob
     problems = []
     for key, items in values.items():
         if len(items) > 1:
-            dropped = ", ".join(_preview(item) for item in items[:-1])
+            dropped = ", ".join(
+                preview(dict(item) if isinstance(item, _RepeatedKeys) else item)
+                for item in items[:-1]
+            )
             message = (
                 f"key {key!r} appears {len(items)} times; the last value was kept and "
                 f"{'this one was' if len(items) == 2 else 'these were'} dropped: {dropped}"
@@ -148,16 +203,11 @@ def _repeated_key_problems(pairs: list[tuple[str, Any]], path: str) -> list[Prob
     return problems
 
 
-def _preview(value: Any) -> str:
-    text = repr(dict(value) if isinstance(value, _RepeatedKeys) else value)
-    return text if len(text) <= _PREVIEW_CHARS else text[: _PREVIEW_CHARS - 1] + "…"
-
-
 def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[Problem, ...]]:
     """Decode one JSON document.
 
     Returns the value and the problems met on the way (bytes that are not valid UTF-8, numbers
-    JSON does not have, keys repeated in an object).
+    JSON does not have or too large to represent, keys repeated in an object).
 
     Raises:
         WPParseError: the text is not one JSON document: empty, an HTML page, truncated,
@@ -175,7 +225,7 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
         # not valid UTF-8: those bytes go the long way, and are reported.
         if b"\xed" not in raw or not _ENCODED_SURROGATE.search(raw):
             try:
-                value = json.loads(raw, **watch.hooks())
+                value = loads(raw, watch)
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
                 watch.reset()
             else:
@@ -184,7 +234,7 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
         if replaced:
             problems = (invalid_bytes_problem(replaced),)
     try:
-        value, found = watch.take_problems(json.loads(text, **watch.hooks()))
+        value, found = watch.take_problems(loads(text, watch))
         return value, problems + found
     except json.JSONDecodeError as exc:
         raise WPParseError(describe_decode_error(text, exc)) from None
@@ -207,8 +257,8 @@ def describe_decode_error(text: str, exc: json.JSONDecodeError) -> str:
     if not stripped:
         return "empty input: expected JSON, found nothing"
     if stripped.startswith("<"):
-        preview = " ".join(stripped[:_PREVIEW_CHARS].split())
-        return f"found HTML, not JSON (begins {preview!r}): the REST API may be blocked or broken"
+        begins = " ".join(stripped[:_PREVIEW_CHARS].split())
+        return f"found HTML, not JSON (begins {begins!r}): the REST API may be blocked or broken"
     where = f"line {exc.lineno} column {exc.colno}"
     if exc.msg == "Extra data":
         return f"more than one JSON value (extra data at {where})"

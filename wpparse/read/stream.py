@@ -74,6 +74,8 @@ class _Buffer:
         self._bad_bytes: collections.deque[int] = collections.deque()
         self.watch = DecoderWatch()
         self._decoder = json.JSONDecoder(**self.watch.hooks())
+        # For a value holding an integer too long for Python, which the first one cannot read.
+        self._careful_decoder = json.JSONDecoder(**self.watch.hooks(every_integer=True))
 
     @property
     def stream_pos(self) -> int:
@@ -147,6 +149,15 @@ class _Buffer:
                 return
             search_from = self.pos
 
+    def _raw_decode(self) -> tuple[Any, int]:
+        try:
+            return self._decoder.raw_decode(self.text, self.pos)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # an integer too long for Python: read it as null, and report it
+            self.watch.reset()
+            return self._careful_decoder.raw_decode(self.text, self.pos)
+
     def decode_value(self) -> Any:
         """Decode the JSON value at the cursor, reading more text as long as it is cut short.
 
@@ -160,7 +171,7 @@ class _Buffer:
         while True:
             self.watch.reset()  # a retry decodes the same value again: report it once
             try:
-                value, end = self._decoder.raw_decode(self.text, self.pos)
+                value, end = self._raw_decode()
             except json.JSONDecodeError as exc:
                 if self.eof or not may_continue(self.text, exc):
                     raise

@@ -8,6 +8,7 @@ silently.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -59,12 +60,19 @@ def read_str(value: Any, path: str, log: ProblemLog) -> str | None:
     """A string; numbers are written out as strings."""
     if value is None or isinstance(value, str):
         return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+    result = None
+    if isinstance(value, float) and math.isfinite(value):
         result = str(value)
-        log.coerced(path, value, result, "a string")
-        return result
-    log.invalid(path, value, "a string")
-    return None
+    elif isinstance(value, int) and not isinstance(value, bool):
+        # Python will not write out an integer of more than 4,300 digits (a dict built in code
+        # may hold one; JSON text never gets this far with it).
+        with contextlib.suppress(ValueError):
+            result = str(value)
+    if result is None:
+        log.invalid(path, value, "a string")
+        return None
+    log.coerced(path, value, result, "a string")
+    return result
 
 
 def read_bool(value: Any, path: str, log: ProblemLog) -> bool | None:

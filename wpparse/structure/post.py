@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import attrs
 
-from wpparse.errors import Problem
+from wpparse.errors import Problem, ProblemKind
 from wpparse.structure.dates import format_datetime, read_date_pair
 from wpparse.structure.embedded import Embedded, read_embedded
 from wpparse.structure.fields import (
@@ -37,6 +37,8 @@ from wpparse.structure.rendered import Content, Excerpt, Rendered, Title, read_r
 _ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Taxonomy lists every site has; custom taxonomies are found through ``wp:term`` links.
 CORE_TAXONOMIES = ("categories", "tags")
+#: How deep objects embedded in embedded objects are read (WordPress itself embeds one level).
+MAX_EMBEDDED_NESTING = 4
 
 
 @attrs.frozen
@@ -269,7 +271,7 @@ def read_post(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Post:
         post=fields.get("post", read_id),
         source_url=fields.get("source_url", read_str),
         links=links,
-        embedded=fields.get("_embedded", lambda v, p, lg: read_embedded(v, p, lg, read_post)),
+        embedded=fields.get("_embedded", _read_embedded),
         extra=fields.unread(),
     )
 
@@ -278,6 +280,19 @@ def _is_id(value: Any) -> bool:
     return (isinstance(value, int) and not isinstance(value, bool)) or (
         isinstance(value, str) and value.isdigit()
     )
+
+
+def _read_embedded(value: Any, path: str, log: ProblemLog) -> Embedded | None:
+    """Read ``_embedded``, refusing objects embedded in embedded objects beyond a few levels.
+
+    WordPress embeds one level (embedded objects have no ``_embedded`` of their own); a chain
+    of them nested deeper would only recurse until Python's stack runs out.
+    """
+    if path.count("._embedded") > MAX_EMBEDDED_NESTING:
+        message = f"objects embedded more than {MAX_EMBEDDED_NESTING} levels deep; left out"
+        log.add(path, ProblemKind.INVALID, message)
+        return None
+    return read_embedded(value, path, log, read_post)
 
 
 def absolute_link(link: str | None, links: Links | None) -> str | None:

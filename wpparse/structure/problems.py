@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from wpparse.errors import Problem, ProblemKind, child_path
-
-_PREVIEW_CHARS = 80
+from wpparse.errors import Problem, ProblemKind, child_path, preview
 
 __all__ = ["ProblemLog", "child_path", "json_type", "preview", "top_level_key"]
-
-
-def preview(value: Any) -> str:
-    """A short, safe rendering of `value` for a problem message."""
-    text = repr(value)
-    if len(text) > _PREVIEW_CHARS:
-        text = text[: _PREVIEW_CHARS - 1] + "…"
-    return text
 
 
 def json_type(value: Any) -> str:

@@ -226,7 +226,10 @@ def read_rendered(
         log.invalid(path, value, "an object with 'rendered'")
         return None
     if isinstance(value, str | int | float) and not isinstance(value, bool):
-        html = read_str(value, path, ProblemLog()) or ""
+        html = read_str(value, path, ProblemLog())
+        if html is None:  # a number that cannot be written out (a float NaN, a huge integer)
+            log.invalid(path, value, "an object with 'rendered'")
+            return None
         log.coerced(path, value, {"rendered": html}, "an object with 'rendered'")
         return cls(html=html, base_url=base_url)
     if not isinstance(value, dict):
