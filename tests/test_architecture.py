@@ -11,10 +11,11 @@ import pytest
 import wpparse
 
 PACKAGE = Path(wpparse.__file__).parent
-# Stages in the order a post flows through them. errors.py is shared by all; parse.py runs the
-# first two; __init__ and __main__ are the public face and may import anything.
+# Stages in the order a post flows through them. errors.py and limits.py are shared by all;
+# parse.py runs the first two; __init__ and __main__ are the public face and may import anything.
 STAGE_ORDER = {
     "errors": 0,
+    "limits": 0,
     "read": 1,
     "blocks": 2,
     "structure": 3,

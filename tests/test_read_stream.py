@@ -181,13 +181,22 @@ def test_large_value_spanning_many_chunks(chunk_chars: int) -> None:
     assert values(read_bytes(json.dumps([value, 1]).encode())) == [value, 1]
 
 
-def test_value_larger_than_the_limit_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    set_chunk_chars(monkeypatch, 16)
-    monkeypatch.setattr(stream_module, "MAX_VALUE_CHARS", 100)
-    items = read_bytes(b'[1, "' + b"x" * 1000 + b'", 3]')
+@pytest.mark.parametrize("chunk", [16, 1 << 16], ids=["value-cut-by-chunks", "value-in-one-chunk"])
+def test_value_larger_than_the_limit_is_an_error(
+    monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    set_chunk_chars(monkeypatch, chunk)
+    stream = io.BytesIO(b'[1, "' + b"x" * 1000 + b'", 3]')
+    items = list(iter_json_items(stream, max_value_chars=100))
     assert [item.value for item in items] == [1, None]
     assert items[1].error is not None
-    assert "larger than 100" in str(items[1].error)
+    assert "larger than Limits.max_size (100 characters)" in str(items[1].error)
+
+
+def test_json_lines_resume_after_a_value_larger_than_the_limit() -> None:
+    text = '{"id": 1}\n{"id": 2, "x": "' + "x" * 1000 + '"}\n{"id": 3}\n'
+    items = list(iter_json_items(io.StringIO(text), max_value_chars=100))
+    assert [item.value for item in items] == [{"id": 1}, None, {"id": 3}]
 
 
 def test_seed_post_as_array_and_as_line(seed_dict: dict[str, Any], chunk_chars: int) -> None:

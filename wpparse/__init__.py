@@ -25,6 +25,7 @@ from wpparse.blocks import (
     walk_blocks,
 )
 from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError, WPParseError
+from wpparse.limits import Limits
 from wpparse.output.records import RECORD_COLUMNS, to_record
 from wpparse.parse import ErrorHandler, PostData, PostsData, iter_posts, parse_post, parse_posts
 from wpparse.read import Source
@@ -62,6 +63,7 @@ __all__ = [
     "Heading",
     "Image",
     "ImageSize",
+    "Limits",
     "Link",
     "Links",
     "MediaDetails",

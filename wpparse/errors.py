@@ -43,6 +43,9 @@ class ProblemKind(enum.StrEnum):
     #: An object held the same key more than once; the last value was kept, as WordPress
     #: (PHP's ``json_decode``) and Python would keep it, and the message quotes the others.
     DUPLICATE_KEY = "duplicate-key"
+    #: A value went past one of the `wpparse.Limits`: nesting too deep (the deeper parts were
+    #: replaced by null), or more HTML tags than derived values read.
+    LIMIT = "over-limit"
 
 
 @attrs.frozen

@@ -7,6 +7,7 @@ raised as one `WPParseError` (strict).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import warnings
@@ -14,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeAlias
 
 from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError
+from wpparse.limits import DEFAULT_LIMITS, Limits
 from wpparse.read import Source, StreamItem, decode_json, iter_json_items, open_source
 from wpparse.structure.embedded import error_status, is_error_object
 from wpparse.structure.post import Post, read_post
@@ -37,13 +39,14 @@ PostsData: TypeAlias = PostData | Iterable[Any]
 ErrorHandler: TypeAlias = Callable[[WPParseError], None]
 
 
-def parse_post(data: PostData, *, strict: bool = False) -> Post:
+def parse_post(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Post:
     """Parse one post, page, custom post type item or attachment.
 
     Args:
         data: The object as decoded JSON (a dict), JSON text, JSON bytes (UTF-8, a BOM
             tolerated), a path, or a file object.
         strict: Raise on any problem instead of recording it in ``post.warnings``.
+        limits: Caps on size, nesting and HTML tags (`wpparse.Limits`; safe defaults).
 
     Returns:
         The post. In lenient mode, values of the wrong type are converted where their meaning
@@ -52,13 +55,14 @@ def parse_post(data: PostData, *, strict: bool = False) -> Post:
     Raises:
         WPAPIError: `data` is a WordPress error object (``{"code", "message", "data"}``).
         WPParseError: `data` is not a post at all (not JSON, an HTML page, truncated, an array,
-            a scalar, nested too deeply), or, with ``strict=True``, has any problem; the error
-            lists every problem with its JSON path.
+            a scalar, nested too deeply, larger than ``limits.max_size``), or, with
+            ``strict=True``, has any problem; the error lists every problem with its JSON path.
 
     """
     try:
-        value, decode_problems = _decode_one(data)
-        return post_from_value(value, strict=strict, problems=decode_problems)
+        limits = limits or DEFAULT_LIMITS
+        value, decode_problems = _decode_one(data, limits.max_size)
+        return post_from_value(value, strict=strict, problems=decode_problems, limits=limits)
     except WPParseError as error:
         # Everything but a strict refusal of a post's problems means the input is not a post.
         error.whole_input = not error.problems or isinstance(error, WPAPIError)
@@ -66,7 +70,11 @@ def parse_post(data: PostData, *, strict: bool = False) -> Post:
 
 
 def parse_posts(
-    data: PostsData, *, strict: bool = False, on_error: ErrorHandler | None = None
+    data: PostsData,
+    *,
+    strict: bool = False,
+    on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
 ) -> list[Post]:
     """Parse a collection response (a JSON array of posts), or any input `iter_posts` reads.
 
@@ -76,6 +84,7 @@ def parse_posts(
         strict: Raise on the first problem instead of recording it.
         on_error: In lenient mode, called with the error for each item that is skipped because
             it is not a post; by default a `SkippedItemWarning` is issued instead.
+        limits: Caps on size, nesting and HTML tags (`wpparse.Limits`; safe defaults).
 
     Returns:
         The posts, in input order. In lenient mode an item that is not a post is skipped and
@@ -87,18 +96,25 @@ def parse_posts(
             with ``strict=True``, any item has any problem.
 
     """
+    limits = limits or DEFAULT_LIMITS
     if isinstance(data, str | bytes | bytearray | memoryview):
-        return [post for _, post in _posts_from_items(_memory_items(data), "", strict, on_error)]
-    if isinstance(data, Mapping):
-        return [post_from_value(data, strict=strict)]
-    if isinstance(data, os.PathLike) or hasattr(data, "read"):
-        return list(iter_posts(data, strict=strict, on_error=on_error))  # type: ignore[arg-type]
-    items = (StreamItem(index, 1, value=value, in_array=True) for index, value in enumerate(data))
-    return [post for _, post in _posts_from_items(items, "", strict, on_error)]
+        items = _memory_items(data, limits.max_size)
+    elif isinstance(data, Mapping):
+        return [post_from_value(data, strict=strict, limits=limits)]
+    elif isinstance(data, os.PathLike) or hasattr(data, "read"):
+        source: Source = data  # type: ignore[assignment]
+        return list(iter_posts(source, strict=strict, on_error=on_error, limits=limits))
+    else:
+        items = (StreamItem(i, 1, value=value, in_array=True) for i, value in enumerate(data))
+    return [post for _, post in _posts_from_items(items, "", strict, on_error, limits)]
 
 
 def iter_posts(
-    source: Source, *, strict: bool = False, on_error: ErrorHandler | None = None
+    source: Source,
+    *,
+    strict: bool = False,
+    on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[Post]:
     """Yield the posts of a file or stream one at a time, in constant memory.
 
@@ -109,6 +125,8 @@ def iter_posts(
         strict: Raise on the first problem instead of recording it.
         on_error: In lenient mode, called with the error (its ``location`` names the file, line
             and item) for each item that is skipped; by default a `SkippedItemWarning` is issued.
+        limits: Caps on size, nesting and HTML tags (`wpparse.Limits`; safe defaults); a
+            stream item larger than ``limits.max_size`` is skipped and reported.
 
     Yields:
         Each post, in input order.
@@ -119,16 +137,22 @@ def iter_posts(
             ``strict=True``, any item has any problem.
 
     """
-    for _, post in iter_located_posts(source, strict=strict, on_error=on_error):
+    for _, post in iter_located_posts(source, strict=strict, on_error=on_error, limits=limits):
         yield post
 
 
 def iter_located_posts(
-    source: Source, *, strict: bool = False, on_error: ErrorHandler | None = None
+    source: Source,
+    *,
+    strict: bool = False,
+    on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
 ) -> Iterator[tuple[str, Post]]:
     """Like `iter_posts`, yielding ``(location, post)``; location is ``"FILE: line L, item I"``."""
+    limits = limits or DEFAULT_LIMITS
     with open_source(source) as (stream, name):
-        yield from _posts_from_items(iter_json_items(stream), name, strict, on_error)
+        items = iter_json_items(stream, max_value_chars=limits.max_size)
+        yield from _posts_from_items(items, name, strict, on_error, limits)
 
 
 def _api_error(value: Mapping[str, Any], location: str | None) -> WPAPIError:
@@ -156,6 +180,7 @@ def post_from_value(
     strict: bool = False,
     location: str | None = None,
     problems: Iterable[Problem] = (),
+    limits: Limits | None = None,
 ) -> Post:
     """Structure a decoded JSON value as a post (the step after reading).
 
@@ -168,7 +193,7 @@ def post_from_value(
         raise WPParseError(_not_an_object(value), location=location)
     if is_error_object(value):
         raise _api_error(value, location)
-    log = ProblemLog()
+    log = ProblemLog(limits or DEFAULT_LIMITS)
     post = read_post(value, "$", log)
     if log.problems:
         # Report problems in the order of the input's fields, whatever order they were read in.
@@ -188,28 +213,44 @@ def post_from_value(
     return post
 
 
-def _decode_one(data: PostData) -> tuple[Any, tuple[Problem, ...]]:
+def _decode_one(data: PostData, max_size: int) -> tuple[Any, tuple[Problem, ...]]:
     if isinstance(data, str | bytes | bytearray | memoryview):
+        _check_size(len(data) if not isinstance(data, memoryview) else data.nbytes, max_size)
         return decode_json(data)
     if isinstance(data, Mapping) or not (isinstance(data, os.PathLike) or hasattr(data, "read")):
         # A decoded JSON value: an object is a post; anything else (a list from a collection
         # response, say) is refused by post_from_value with a message that says what it is.
         return data, ()
     with open_source(data) as (stream, _name):
-        return decode_json(stream.read())
+        document = stream.read(max_size + 1)
+    _check_size(len(document), max_size)
+    return decode_json(document)
 
 
-def _memory_items(data: str | bytes | bytearray | memoryview) -> Iterator[StreamItem]:
-    """The items of JSON held in memory: one `json.loads` when it is a single document."""
-    try:
-        value, problems = decode_json(data)
-    except WPParseError:
-        value, problems = None, None
+def _check_size(size: int, max_size: int) -> None:
+    if size > max_size:
+        raise WPParseError(
+            f"the input is larger than Limits.max_size ({max_size:,}); to read a document this"
+            " large, pass limits=wpparse.Limits(max_size=...)"
+        )
+
+
+def _memory_items(
+    data: str | bytes | bytearray | memoryview, max_size: int
+) -> Iterator[StreamItem]:
+    """The items of JSON held in memory: one `json.loads` when it is a small single document."""
+    value: Any = None
+    problems: tuple[Problem, ...] | None = None
+    size = data.nbytes if isinstance(data, memoryview) else len(data)
+    if size <= max_size:
+        with contextlib.suppress(WPParseError):
+            value, problems = decode_json(data)
     if problems is None or problems:
-        # JSON Lines, concatenated documents, damaged JSON or undecodable bytes: the stream
-        # reader finds every value it can and reports the rest on the items they belong to.
+        # JSON Lines, concatenated documents, damaged JSON, undecodable bytes or more than
+        # max_size: the stream reader finds every value it can, reports the rest on the items
+        # they belong to, and holds each item to the size limit.
         stream: IO[Any] = io.StringIO(data) if isinstance(data, str) else io.BytesIO(data)
-        yield from iter_json_items(stream)
+        yield from iter_json_items(stream, max_value_chars=max_size)
         return
     if not isinstance(value, list):
         yield StreamItem(0, 1, value=value, problems=problems)
@@ -228,7 +269,12 @@ def _not_an_object(value: Any) -> str:
 
 
 def post_from_item(
-    item: StreamItem, location: str, *, strict: bool = False, only_value: bool = False
+    item: StreamItem,
+    location: str,
+    *,
+    strict: bool = False,
+    only_value: bool = False,
+    limits: Limits | None = None,
 ) -> Post:
     """Structure one item of a stream (the step `iter_posts` takes for each).
 
@@ -237,6 +283,7 @@ def post_from_item(
         location: Where it was, for errors (`item_location` gives it).
         strict: Raise on any problem instead of recording it.
         only_value: The item is its input's only value (the reader looked ahead).
+        limits: Caps on nesting and HTML tags (`wpparse.Limits`; safe defaults).
 
     Raises:
         WPParseError: the item is not a post, or `strict` and it has problems. Its
@@ -247,7 +294,9 @@ def post_from_item(
     try:
         if item.error is not None:
             raise WPParseError(item.error.summary, item.error.problems, location=location)
-        return post_from_value(item.value, strict=strict, location=location, problems=item.problems)
+        return post_from_value(
+            item.value, strict=strict, location=location, problems=item.problems, limits=limits
+        )
     except WPParseError as error:
         if only_value and _may_be_whole_input(item, error):
             error.whole_input = True
@@ -267,7 +316,11 @@ def _may_be_whole_input(item: StreamItem, error: WPParseError) -> bool:
 
 
 def _posts_from_items(
-    items: Iterator[StreamItem], name: str, strict: bool, on_error: ErrorHandler | None
+    items: Iterator[StreamItem],
+    name: str,
+    strict: bool,
+    on_error: ErrorHandler | None,
+    limits: Limits,
 ) -> Iterator[tuple[str, Post]]:
     """Turn stream items into posts, applying the lenient or strict policy to each failure."""
     pending: list[StreamItem] = []
@@ -277,7 +330,7 @@ def _posts_from_items(
             return
         location = item_location(name, item)
         try:
-            post = post_from_item(item, location, strict=strict)
+            post = post_from_item(item, location, strict=strict, limits=limits)
         except WPParseError as error:
             if _may_be_whole_input(item, error):
                 # Look ahead only now, so that a stream's posts come as soon as they are read.

@@ -68,7 +68,7 @@ class Analysis:
     )
 
     def __init__(self, rendered: Rendered) -> None:
-        html = rendered.html
+        html = rendered.analyzed_html
         if "[" in html:
             html = expand_shortcodes(html)
         self._html = html

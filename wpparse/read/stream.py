@@ -29,8 +29,9 @@ from wpparse.read.decode import (
 )
 
 CHUNK_CHARS = 1 << 16
-#: A single JSON value larger than this is reported as an error rather than read into memory.
-MAX_VALUE_CHARS = 1 << 28
+#: By default, a single JSON value larger than this is reported as an error rather than read
+#: into memory (`wpparse.Limits.max_size` sets it).
+MAX_VALUE_CHARS = 64 * 1024 * 1024
 _WHITESPACE = " \t\n\r"
 # A number or literal ending this close to the end of the buffer may continue after it.
 _SCALAR_MARGIN = 32
@@ -62,8 +63,9 @@ class StreamItem:
 class _Buffer:
     """Text read so far from the stream, with the position and line number of the cursor."""
 
-    def __init__(self, stream: IO[bytes] | IO[str]) -> None:
+    def __init__(self, stream: IO[bytes] | IO[str], max_value_chars: int) -> None:
         self._chunks: Iterator[str] = _iter_text_chunks(stream)
+        self.max_value_chars = max_value_chars
         self.text = ""
         self.pos = 0
         self.line = 1
@@ -158,13 +160,20 @@ class _Buffer:
             self.watch.reset()
             return self._careful_decoder.raw_decode(self.text, self.pos)
 
+    def _check_size(self, size: int) -> None:
+        if size > self.max_value_chars:
+            raise WPParseError(
+                f"a single JSON value is larger than Limits.max_size ({self.max_value_chars:,}"
+                " characters)"
+            )
+
     def decode_value(self) -> Any:
         """Decode the JSON value at the cursor, reading more text as long as it is cut short.
 
         Raises:
             json.JSONDecodeError: the value is malformed (or truncated at the end of the stream).
             RecursionError: the value is nested too deeply.
-            WPParseError: the value is larger than MAX_VALUE_CHARS.
+            WPParseError: the value is larger than `max_value_chars`.
 
         """
         want = CHUNK_CHARS
@@ -180,11 +189,10 @@ class _Buffer:
                 # ("1." then "5"); containers and strings end with their own delimiter.
                 complete = isinstance(value, dict | list | str)
                 if complete or self.eof or len(self.text) - end > _SCALAR_MARGIN:
+                    self._check_size(end - self.pos)
                     self.advance(end)
                     return value
-            if len(self.text) - self.pos > MAX_VALUE_CHARS:
-                limit = f"{MAX_VALUE_CHARS} characters"
-                raise WPParseError(f"a single JSON value is larger than {limit}")
+            self._check_size(len(self.text) - self.pos)
             self.fill(want)
             want = max(want, len(self.text) - self.pos)
 
@@ -235,7 +243,9 @@ def _decode_chunks(first: bytes, stream: IO[bytes] | IO[str]) -> Iterator[str]:
     yield decoder.decode(b"", final=True)
 
 
-def iter_json_items(stream: IO[bytes] | IO[str]) -> Iterator[StreamItem]:
+def iter_json_items(
+    stream: IO[bytes] | IO[str], *, max_value_chars: int = MAX_VALUE_CHARS
+) -> Iterator[StreamItem]:
     """Yield every top-level value of `stream`, elements of top-level arrays one by one.
 
     Errors do not stop the iteration where the reader can find the next value: in JSON Lines
@@ -243,7 +253,7 @@ def iter_json_items(stream: IO[bytes] | IO[str]) -> Iterator[StreamItem]:
     Inside an array it cannot know where the next element starts, so a syntax error there ends
     the stream (after an item carrying the error).
     """
-    buffer = _Buffer(stream)
+    buffer = _Buffer(stream, max_value_chars)
     index = 0
     while (first := buffer.skip_whitespace()) is not None:
         if first == "[":

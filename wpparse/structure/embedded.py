@@ -22,6 +22,7 @@ from wpparse.structure.fields import (
     read_str,
     without_none,
 )
+from wpparse.structure.kept import within_limit
 from wpparse.structure.links import Links, expand_relation, read_links
 from wpparse.structure.problems import ProblemLog, child_path
 from wpparse.structure.rendered import Rendered, read_rendered
@@ -323,7 +324,7 @@ def read_embedded(
         elif relation == _REPLIES:
             found["replies"] = _read_groups(items, item_path, log, read_comment)
         else:
-            other[name] = items
+            other[name] = within_limit(items, path, log, name)
     return Embedded(**found, other=other)
 
 

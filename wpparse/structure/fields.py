@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar, cast
 
 from wpparse.errors import ProblemKind
+from wpparse.structure.kept import within_limit
 from wpparse.structure.problems import ProblemLog, child_path
 
 T = TypeVar("T")
@@ -100,6 +101,12 @@ def read_object(value: Any, path: str, log: ProblemLog) -> dict[str, Any] | None
         return {}
     log.invalid(path, value, "an object")
     return None
+
+
+def read_kept_object(value: Any, path: str, log: ProblemLog) -> dict[str, Any] | None:
+    """A JSON object kept as it came (``meta``, ``image_meta``), held to the nesting limit."""
+    obj = read_object(value, path, log)
+    return None if obj is None else within_limit(obj, path, log)
 
 
 def read_list(value: Any, path: str, log: ProblemLog, item: Reader[T]) -> tuple[T, ...] | None:
@@ -194,8 +201,13 @@ class ObjectReader:
         return reader(value, child_path(self.path, key), self.log)
 
     def unread(self) -> dict[str, Any]:
-        """The fields no reader asked for, in input order."""
-        return {key: value for key, value in self.obj.items() if key not in self._read}
+        """The fields no reader asked for, in input order, held to the nesting limit."""
+        read = self._read
+        return {
+            key: within_limit(value, self.path, self.log, key)
+            for key, value in self.obj.items()
+            if key not in read
+        }
 
 
 def without_none(**values: Any) -> dict[str, Any]:

@@ -10,6 +10,7 @@ import attrs
 from wpparse.structure.fields import (
     ObjectReader,
     read_int,
+    read_kept_object,
     read_object,
     read_str,
     without_none,
@@ -108,7 +109,7 @@ def read_media_details(value: Any, path: str, log: ProblemLog) -> MediaDetails |
         file=fields.get("file", read_str),
         filesize=fields.get("filesize", read_int),
         sizes=sizes,
-        image_meta=fields.get("image_meta", read_object),
+        image_meta=fields.get("image_meta", read_kept_object),
         extra=fields.unread(),
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from wpparse.errors import Problem, ProblemKind, child_path, preview
+from wpparse.limits import DEFAULT_LIMITS, Limits
 
 __all__ = ["ProblemLog", "child_path", "json_type", "preview", "top_level_key"]
 
@@ -39,12 +40,16 @@ def top_level_key(path: str) -> str | None:
 
 
 class ProblemLog:
-    """Collects the problems of one parse, in the order they were met."""
+    """Collects the problems of one parse, in the order they were met.
 
-    __slots__ = ("problems",)
+    It goes wherever a value is read, so it also carries the caller's `Limits`.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("limits", "problems")
+
+    def __init__(self, limits: Limits = DEFAULT_LIMITS) -> None:
         self.problems: list[Problem] = []
+        self.limits = limits
 
     def coerced(self, path: str, value: Any, result: Any, expected: str) -> None:
         """Record that `value` was not a valid `expected` and was read as `result`."""

@@ -18,9 +18,10 @@ from typing import Any, ClassVar, Protocol
 import attrs
 
 from wpparse.blocks import Block, parse_blocks
+from wpparse.errors import ProblemKind
 from wpparse.structure.content import ContentLink, Embed, Heading, Image
 from wpparse.structure.fields import ObjectReader, read_bool, read_int, read_str
-from wpparse.structure.problems import ProblemLog
+from wpparse.structure.problems import ProblemLog, child_path
 
 
 class DerivedValues(Protocol):
@@ -95,6 +96,18 @@ class Rendered:
     _derived: DerivedValues | None = attrs.field(
         default=None, init=False, eq=False, repr=False, hash=False
     )
+    # Where derived values stop reading `html`: set when it has more tags than the limit.
+    _html_cut: int | None = attrs.field(default=None, init=False, eq=False, repr=False, hash=False)
+
+    @property
+    def analyzed_html(self) -> str:
+        """The HTML the derived values are computed from.
+
+        `html` itself, unless the field had more tags than `wpparse.Limits.max_html_tags` when
+        it was parsed: then its first that many tags (and a problem says so).
+        """
+        cut = self._html_cut
+        return self.html if cut is None else self.html[:cut]
 
     @property
     def text(self) -> str:
@@ -231,12 +244,14 @@ def read_rendered(
             log.invalid(path, value, "an object with 'rendered'")
             return None
         log.coerced(path, value, {"rendered": html}, "an object with 'rendered'")
-        return cls(html=html, base_url=base_url)
+        rendered = cls(html=html, base_url=base_url)
+        _hold_to_tag_limit(rendered, path, log)
+        return rendered
     if not isinstance(value, dict):
         log.invalid(path, value, "an object with 'rendered'")
         return None
     fields = ObjectReader(value, path, log)
-    return cls(
+    rendered = cls(
         html=fields.get("rendered", read_str) or "",
         raw=fields.get("raw", read_str),
         protected=fields.get("protected", read_bool),
@@ -244,3 +259,21 @@ def read_rendered(
         extra=fields.unread(),
         base_url=base_url,
     )
+    _hold_to_tag_limit(rendered, child_path(path, "rendered"), log)
+    return rendered
+
+
+def _hold_to_tag_limit(rendered: Rendered, path: str, log: ProblemLog) -> None:
+    """Let derived values read only the first `Limits.max_html_tags` tags, and say so."""
+    limit = log.limits.max_html_tags
+    html = rendered.html
+    if html.count("<") <= limit:  # a C-speed count: tags and stray "<" alike
+        return
+    # Up to the limit+1-th "<": the last piece of the split is what follows it.
+    cut = len(html) - len(html.split("<", limit + 1)[-1]) - 1
+    object.__setattr__(rendered, "_html_cut", cut)
+    message = (
+        f"HTML with more than {limit:,} tags (Limits.max_html_tags): derived values read the "
+        f"first {limit:,}, {cut:,} of {len(html):,} characters"
+    )
+    log.add(path, ProblemKind.LIMIT, message)
