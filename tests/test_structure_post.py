@@ -837,7 +837,7 @@ def test_objects_embedded_in_embedded_objects_stop_at_a_few_levels() -> None:
     post = parse_post(value)
     path = "$" + "._embedded.up[0]" * 4 + "._embedded"
     assert [(problem.path, problem.kind) for problem in post.warnings] == [
-        (path, ProblemKind.INVALID)
+        (path, ProblemKind.LIMIT)
     ]
     parents = []
     current = post

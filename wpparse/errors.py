@@ -44,7 +44,8 @@ class ProblemKind(enum.StrEnum):
     #: (PHP's ``json_decode``) and Python would keep it, and the message quotes the others.
     DUPLICATE_KEY = "duplicate-key"
     #: A value went past one of the `wpparse.Limits`: nesting too deep (the deeper parts were
-    #: replaced by null), or more HTML tags than derived values read.
+    #: replaced by null), or more HTML tags than derived values read; or objects embedded in
+    #: embedded objects more than 4 levels deep (left out).
     LIMIT = "over-limit"
 
 

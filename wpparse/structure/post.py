@@ -290,7 +290,7 @@ def _read_embedded(value: Any, path: str, log: ProblemLog) -> Embedded | None:
     """
     if path.count("._embedded") > MAX_EMBEDDED_NESTING:
         message = f"objects embedded more than {MAX_EMBEDDED_NESTING} levels deep; left out"
-        log.add(path, ProblemKind.INVALID, message)
+        log.add(path, ProblemKind.LIMIT, message)
         return None
     return read_embedded(value, path, log, read_post)
 
