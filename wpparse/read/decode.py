@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from typing import Any
 
 from wpparse.errors import Problem, ProblemKind, WPParseError, child_path, preview
@@ -13,7 +14,6 @@ from wpparse.errors import Problem, ProblemKind, WPParseError, child_path, previ
 # never decodes to these, and JSON's own "\udc80" escapes are still six ASCII characters here.
 ESCAPED_BYTES = re.compile("[\udc80-\udcff]")
 _BOM = "\ufeff"
-_ENCODED_SURROGATE = re.compile(rb"\xed[\xa0-\xbf]")
 _PREVIEW_CHARS = 60
 # What is left where a literal or number was cut short: "tr", "nul", "-", "-Infin", or the
 # tail of a number the scanner stopped in ("1." leaves ".", "1e-" leaves "e-").
@@ -58,8 +58,8 @@ class DecoderWatch:
       that ValueError, so the many ordinary ids cost nothing.
     - A key repeated in one object: Python keeps the last value and drops the others silently.
       `read_object` (the ``object_pairs_hook``) notices; the objects are located and reported
-      afterwards, which costs nothing when, as nearly always, there are none. The hook makes
-      decoding about 1.2× slower, measured on the shared corpus.
+      afterwards, which costs nothing when, as nearly always, there are none. The hooks make
+      decoding about 1.1× slower on the shared corpus (decoders are reused, see `_Decoder`).
 
     One watch serves one decoder; `take_problems` after each value reports and resets.
     """
@@ -136,19 +136,37 @@ class DecoderWatch:
         return value, problems
 
 
-def loads(document: str | bytes | bytearray, watch: DecoderWatch) -> Any:
-    """``json.loads`` with `watch` installed.
+class _Decoder(threading.local):
+    """One `DecoderWatch` and its decoders per thread: built once, not on every document.
 
-    Raises what ``json.loads`` raises, but never the ValueError of an integer too long for
-    Python: such a document is read again with every integer going through the watch.
+    (``json.loads`` with hooks builds a new decoder for every call, which costs more than the
+    hooks themselves on a post-sized document.)
     """
-    try:
-        return json.loads(document, **watch.hooks())
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise
-    except ValueError:
-        watch.reset()
-        return json.loads(document, **watch.hooks(every_integer=True))
+
+    def __init__(self) -> None:
+        self.watch = DecoderWatch()
+        self._decoder = json.JSONDecoder(**self.watch.hooks())
+        # For a document holding an integer too long for Python, which the first cannot read.
+        self._careful = json.JSONDecoder(**self.watch.hooks(every_integer=True))
+
+    def decode(self, text: str) -> tuple[Any, tuple[Problem, ...]]:
+        """The value of one JSON document and the problems the watch saw.
+
+        Raises what ``json.loads`` raises, but never the ValueError of an integer too long
+        for Python: such a document is read again with every integer going through the watch.
+        """
+        self.watch.reset()
+        try:
+            value = self._decoder.decode(text)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:
+            self.watch.reset()
+            value = self._careful.decode(text)
+        return self.watch.take_problems(value)
+
+
+_DECODER = _Decoder()
 
 
 class _RepeatedKeys(dict[str, Any]):
@@ -215,26 +233,23 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
 
     """
     problems: tuple[Problem, ...] = ()
-    watch = DecoderWatch()
     if isinstance(data, str):
         text = data[1:] if data.startswith(_BOM) else data
     else:
         raw = data if isinstance(data, bytes | bytearray) else bytes(data)
-        # The common case, valid UTF-8: the standard library decodes and parses in one go. It
-        # lets UTF-8-encoded surrogates through (MySQL's utf8mb3 writes emoji so), which are
-        # not valid UTF-8: those bytes go the long way, and are reported.
-        if b"\xed" not in raw or not _ENCODED_SURROGATE.search(raw):
+        # The common case, valid UTF-8 without a BOM: strict decoding, then one parse. UTF-8
+        # that encodes surrogates (MySQL's utf8mb3 writes emoji so) is not valid and fails
+        # here, as do other bad bytes: those go the long way, and are reported.
+        if json.detect_encoding(raw) == "utf-8":
             try:
-                value = loads(raw, watch)
+                return _DECODER.decode(raw.decode("utf-8"))
             except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-                watch.reset()
-            else:
-                return watch.take_problems(value)
+                pass
         text, replaced = decode_text(data)
         if replaced:
             problems = (invalid_bytes_problem(replaced),)
     try:
-        value, found = watch.take_problems(loads(text, watch))
+        value, found = _DECODER.decode(text)
         return value, problems + found
     except json.JSONDecodeError as exc:
         raise WPParseError(describe_decode_error(text, exc)) from None

@@ -203,11 +203,11 @@ class ObjectReader:
     def unread(self) -> dict[str, Any]:
         """The fields no reader asked for, in input order, held to the nesting limit."""
         read = self._read
-        return {
-            key: within_limit(value, self.path, self.log, key)
-            for key, value in self.obj.items()
-            if key not in read
-        }
+        unread = {key: value for key, value in self.obj.items() if key not in read}
+        for key, value in unread.items():
+            if type(value) is dict or type(value) is list:
+                unread[key] = within_limit(value, self.path, self.log, key)
+        return unread
 
 
 def without_none(**values: Any) -> dict[str, Any]:

@@ -259,16 +259,23 @@ def read_rendered(
         extra=fields.unread(),
         base_url=base_url,
     )
-    _hold_to_tag_limit(rendered, child_path(path, "rendered"), log)
+    _hold_to_tag_limit(rendered, path, log, "rendered")
     return rendered
 
 
-def _hold_to_tag_limit(rendered: Rendered, path: str, log: ProblemLog) -> None:
-    """Let derived values read only the first `Limits.max_html_tags` tags, and say so."""
+def _hold_to_tag_limit(
+    rendered: Rendered, path: str, log: ProblemLog, key: str | None = None
+) -> None:
+    """Let derived values read only the first `Limits.max_html_tags` tags, and say so.
+
+    The problem is recorded at `path`, or at its `key` when given.
+    """
     limit = log.limits.max_html_tags
     html = rendered.html
-    if html.count("<") <= limit:  # a C-speed count: tags and stray "<" alike
+    if len(html) <= limit or html.count("<") <= limit:  # a C-speed count of tags and stray "<"
         return
+    if key is not None:
+        path = child_path(path, key)
     # Up to the limit+1-th "<": the last piece of the split is what follows it.
     cut = len(html) - len(html.split("<", limit + 1)[-1]) - 1
     object.__setattr__(rendered, "_html_cut", cut)
