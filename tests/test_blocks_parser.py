@@ -6,15 +6,13 @@ Each case is taken from ``shared/notes/blocks.md`` and checked against WordPress
 
 from __future__ import annotations
 
-import gc
-import itertools
-import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import pytest
 
+from tests.linear import assert_linear
 from wpparse import parse_blocks
 from wpparse.blocks import Flavor
 
@@ -385,21 +383,6 @@ def test_deeply_nested_blocks() -> None:
 # -- linear time --------------------------------------------------------------------------------
 
 
-def _best_time(function: Callable[[], object], rounds: int = 3) -> float:
-    """The best of `rounds` runs, with the cyclic garbage collector kept out of the timing."""
-    best = float("inf")
-    for _ in range(rounds):
-        gc.collect()
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            function()
-            best = min(best, time.perf_counter() - start)
-        finally:
-            gc.enable()
-    return best
-
-
 LINEAR = [
     pytest.param(lambda n: "<!-- wp:a {" + "}" * n, id="unterminated-json-then-braces"),
     pytest.param(lambda n: "<!-- wp:a {" * (n // 11), id="many-unterminated-heads"),
@@ -415,18 +398,5 @@ LINEAR = [
 @pytest.mark.parametrize("make", LINEAR)
 @pytest.mark.parametrize("flavor", FLAVORS)
 def test_time_is_linear_in_the_size(make: Callable[[int], str], flavor: Flavor) -> None:
-    """Doubling the input at most about doubles the time (2.5× allowed for noise).
-
-    A busy machine can slow one run down, so a failing measure is taken again (three times at
-    most); a quadratic parser takes 4× at each doubling and never passes.
-    """
-    size = 50_000
-    while _best_time(partial(parse_blocks, make(size), flavor=flavor), rounds=1) < 0.015:
-        size *= 2  # large enough that timer noise does not matter
-    texts = [make(size * k) for k in (1, 2, 4)]
-    for _ in range(3):
-        times = [_best_time(partial(parse_blocks, text, flavor=flavor)) for text in texts]
-        ratios = [later / earlier for earlier, later in itertools.pairwise(times)]
-        if max(ratios) < 2.5:
-            break
-    assert max(ratios) < 2.5, f"{times} s for 1×, 2×, 4× {size:,} characters"
+    """Doubling the input at most about doubles the time (see tests/linear.py)."""
+    assert_linear(make, partial(parse_blocks, flavor=flavor), size=50_000)

@@ -324,6 +324,36 @@ def test_shortcodes_inside_code_and_generic_words_are_left_alone() -> None:
     assert Content(html="<code>[embed]https://example.com[/embed]</code>").embeds == ()
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        pytest.param(
+            "<PRE>[vc_row]a[/vc_row]</PRE><p>[vc_row]b[/vc_row]</p>",
+            "[vc_row]a[/vc_row]\n\nb",
+            id="upper-case-pre-is-code",
+        ),
+        pytest.param(
+            "<pre>never closed [vc_row]a[/vc_row]",
+            "never closed\n\na",
+            id="unclosed-pre-is-not-code",
+        ),
+        pytest.param(
+            "<code>x</code>[caption id='a']<img src='/a.jpg' alt=''> One[/caption]"
+            "<pre>[caption]kept[/caption]</pre>[caption]<img src='/b.jpg' alt=''> Two[/caption]",
+            "x\n\nOne\n\n[caption]kept[/caption]\n\nTwo",
+            id="code-between-captions",
+        ),
+        pytest.param(
+            "[caption id='a' <b>no end</b> [caption]<img src='/a.jpg' alt=''> Cap[/caption] [embed",
+            "[caption id='a' no end\n\nCap\n[embed",
+            id="unclosed-openers-around-a-pair",
+        ),
+    ],
+)
+def test_shortcodes_around_code_and_unclosed_ones(html: str, expected: str) -> None:
+    assert text(html) == expected
+
+
 def test_a_written_ellipsis_is_not_a_cut() -> None:
     excerpt = Excerpt(html="<p>Wait for it...</p>")
     assert (excerpt.text, excerpt.truncated) == ("Wait for it...", False)

@@ -8,8 +8,9 @@ elements cost nothing of the kind.) Browsers cap the depth for the same reason (
 dropped, with their end tags. Everything else stays: the text, and the links, images and embeds
 inside, since only block wrappers are ever dropped.
 
-Only fragments with more than `CHECK_ABOVE` tags are looked at: a fragment with fewer cannot nest
-deeper than that, and costs little to parse however it nests.
+Only fragments with more than `MAX_DEPTH` tags are looked at: a fragment with fewer cannot nest
+deeper than that. (Looking only above 4,096 tags, as this module once did, left nesting between
+512 and 4,096 levels to the tree builder: 4,096 nested ``pre`` elements took about 0.3 s.)
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ import itertools
 import re
 
 MAX_DEPTH = 512
-CHECK_ABOVE = 4096
 
 # The start tags for which the tree builder closes an open p element in button scope (HTML
 # standard, "in body" insertion mode), less those that cannot nest (p itself, li, dd, dt).
@@ -41,7 +41,7 @@ def limit_depth(html: str, tag_count: int, uppercase: bool = False) -> str:
     `tag_count` is the number of its tags and `uppercase` whether some are written in upper
     case (matching case-insensitively costs three times as much, so only then).
     """
-    if tag_count <= CHECK_ABOVE:
+    if tag_count <= MAX_DEPTH:
         return html
     tags = (_BLOCK_TAG_ANY_CASE if uppercase else _BLOCK_TAG).findall(html)
     deepest = max(itertools.accumulate(map(_STEP, tags)), default=0)

@@ -1,0 +1,135 @@
+"""Time grows linearly with the input, through the whole pipeline (see tests/linear.py).
+
+Hostile inputs are built to trip quadratic behaviour: deep nesting, unclosed tags and comments,
+stray ``<``, long tables and lists, many links, images and shortcodes in HTML; many keys,
+repeated keys, long arrays and long strings in JSON; many items in a stream.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+import wpparse
+from tests.linear import assert_linear
+from wpparse.normalize.depth import MAX_DEPTH
+
+HTML: dict[str, Callable[[int], str]] = {
+    "paragraphs": lambda n: (
+        "<p>Some words, a <a href='/x'>link</a> and <em>emphasis</em>.</p>\n" * n
+    ),
+    "deep-divs": lambda n: "<div>" * n + "x" + "</div>" * n,
+    "deep-lists": lambda n: "<ul><li>" * n + "x" + "</li></ul>" * n,
+    "deep-pre": lambda n: "<pre>x" * n,
+    "deep-quotes": lambda n: "<blockquote>" * n + "<p>x</p>" + "</blockquote>" * n,
+    "unclosed-inline-tags": lambda n: "<p><b><i>word " * n,
+    "unclosed-list-items": lambda n: "<ul>" + "<li>item" * n,
+    "long-table": lambda n: "<table>" + "<tr><td>a</td><td></td><td>b</td></tr>" * n + "</table>",
+    "images-with-srcset": lambda n: (
+        '<img src="/a.jpg" srcset="/a-300.jpg 300w, /a-600.jpg 600w, /a,b.jpg 2x" alt="x">' * n
+    ),
+    "lazy-images-and-noscript": lambda n: (
+        '<img data-src="/a.jpg" class="lazyload"><noscript><img src="/a.jpg"></noscript>' * n
+    ),
+    "iframes": lambda n: '<iframe src="https://www.youtube.com/embed/abc"></iframe>' * n,
+    "one-long-text": lambda n: "word " * (20 * n),
+    "entities": lambda n: "&amp;&#8217;&nbsp;&#xZZ;&#99999999;" * n,
+    "stray-less-than": lambda n: "a < b <3 <<< " * n,
+    "comment-never-closed": lambda n: "<p>x</p><!--" + "y" * (20 * n),
+    "captions": lambda n: '[caption id="a"]<img src="/a.jpg"> Caption[/caption]' * n,
+    "unclosed-shortcodes": lambda n: "[caption [embed [gallery " * n,
+    "headings": lambda n: "<h2 id='a'>Title <b>x</b></h2><p>text</p>" * n,
+    "pre-blocks": lambda n: "<pre>  code\n   more  </pre>" * n,
+    "hidden-content": lambda n: "<p>a</p><div hidden>b</div><span class='sr-only'>c</span>" * n,
+}
+
+
+def _all_derived_values(html: str) -> tuple[Any, ...]:
+    link = "https://example.org/p/"
+    content = wpparse.parse_post({"id": 1, "link": link, "content": {"rendered": html}}).content
+    assert content is not None
+    return (
+        content.text,
+        content.links,
+        content.images,
+        content.embeds,
+        content.headings,
+        content.markdown,
+        content.word_count,
+    )
+
+
+# Below the depth at which nesting is capped (512 blocks, as browsers do), the tree builder's
+# time grows with the square of the depth, up to a bound (about 30 ms); linear time is what
+# holds beyond, so deep inputs are timed from twice the cap.
+DEEP = {"deep-divs", "deep-lists", "deep-quotes", "deep-pre"}
+
+
+@pytest.mark.parametrize(("name", "make"), list(HTML.items()), ids=list(HTML))
+def test_derived_values_take_linear_time(name: str, make: Callable[[int], str]) -> None:
+    assert_linear(make, _all_derived_values, size=2 * MAX_DEPTH if name in DEEP else 50)
+
+
+def _post_text(fields: Callable[[int], str]) -> Callable[[int], str]:
+    return lambda n: '{"id": 1, "title": {"rendered": "t"}, ' + fields(n) + "}"
+
+
+JSON: dict[str, Callable[[int], str]] = {
+    "many-plugin-fields": _post_text(
+        lambda n: ", ".join(f'"k{i}": {{"v": [{i}]}}' for i in range(n))
+    ),
+    "repeated-keys": _post_text(lambda n: ", ".join('"x_plugin": 1' for _ in range(n))),
+    "long-id-list": _post_text(
+        lambda n: '"categories": [' + ", ".join("7" for _ in range(n)) + "]"
+    ),
+    "ids-as-strings": _post_text(lambda n: '"tags": [' + ", ".join('"7"' for _ in range(n)) + "]"),
+    "many-links": _post_text(
+        lambda n: (
+            '"_links": {"wp:term": ['
+            + ", ".join('{"taxonomy": "t", "href": "https://example.org/t"}' for _ in range(n))
+            + "]}"
+        )
+    ),
+    "many-embedded-terms": _post_text(
+        lambda n: (
+            '"_embedded": {"wp:term": [['
+            + ", ".join('{"id": 1, "name": "n", "taxonomy": "t"}' for _ in range(n))
+            + "]]}"
+        )
+    ),
+    "escaped-strings": _post_text(
+        lambda n: ", ".join(f'"k{i}": "\\u00e9\\n\\/\\ud83d\\ude00"' for i in range(n))
+    ),
+    "values-past-the-depth-limit": _post_text(
+        lambda n: ", ".join(f'"k{i}": ' + "[" * 300 + "]" * 300 for i in range(n))
+    ),
+}
+
+
+# Large enough for the biggest timed input.
+NO_SIZE_LIMIT = wpparse.Limits(max_size=1 << 30)
+
+
+@pytest.mark.parametrize("make", list(JSON.values()), ids=list(JSON))
+def test_parsing_json_text_takes_linear_time(make: Callable[[int], str]) -> None:
+    assert_linear(make, lambda text: wpparse.parse_post(text, limits=NO_SIZE_LIMIT), size=100)
+
+
+def _json_lines(n: int) -> str:
+    return "".join(json.dumps({"id": i, "title": {"rendered": "x"}}) + "\n" for i in range(n))
+
+
+@pytest.mark.parametrize("layout", ["json-lines", "array"])
+def test_streams_take_linear_time_in_their_items(layout: str) -> None:
+    def make(n: int) -> str:
+        text = _json_lines(n)
+        return text if layout == "json-lines" else "[" + text.replace("\n", ",")[:-1] + "]"
+
+    def run(text: str) -> Any:
+        return sum(1 for _ in wpparse.iter_posts(io.StringIO(text)))
+
+    assert_linear(make, run, size=100)
