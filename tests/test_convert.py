@@ -17,6 +17,7 @@ import pytest
 import wpparse
 from tests.conftest import require_corpus
 from wpparse.output import cli, convert, progress
+from wpparse.read import lines
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
@@ -176,6 +177,7 @@ def test_order_is_kept_with_more_chunks_than_workers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(convert, "CHUNK_ITEMS", 3)
+    monkeypatch.setattr(lines, "BATCH_BYTES", 100)  # JSON Lines: a batch of a post or two
     small = {key: seed_dict[key] for key in ("id", "date", "date_gmt", "link", "title")}
     dump = tmp_path / "posts.jsonl"
     # Whole posts first, then small ones: later chunks finish first, and must wait their turn.
@@ -185,6 +187,47 @@ def test_order_is_kept_with_more_chunks_than_workers(
     status, _err = _run(capsys, str(dump), "-o", str(out), "--jobs", "2", "-q")
     assert status == 0
     assert [record["id"] for record in _jsonl(out)] == list(range(40))
+
+
+@pytest.mark.parametrize("batch_bytes", [16, 1 << 20], ids=["small-batches", "one-batch"])
+def test_json_lines_decoded_in_workers_give_the_same_bytes_as_jobs_1(
+    capsys: pytest.CaptureFixture[str],
+    seed_dict: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    batch_bytes: int,
+) -> None:
+    monkeypatch.setattr(lines, "BATCH_BYTES", batch_bytes)
+    monkeypatch.setattr(convert, "CHUNK_ITEMS", 2)
+    posts = [json.dumps(post) for post in _posts(seed_dict, range(30))]
+    posts[7] = json.dumps(seed_dict, indent=2)  # a value over many lines, in the middle
+    posts[11] = '{"id": 11, oops}'
+    dump = tmp_path / "posts.jsonl"
+    dump.write_text("\n".join(posts) + "\n", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        status, err = _run(capsys, str(dump), "-o", str(out), "--jobs", jobs, "-q")
+        assert status == 1
+        outputs.append((out.read_bytes(), err.splitlines()[:-1]))
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0][0].splitlines()]
+    assert [record["id"] for record in records] == [*range(7), 71191, 8, 9, 10, *range(12, 30)]
+    line_11 = 11 + posts[7].count("\n")
+    assert outputs[0][1] == [
+        f"wpparse: skipped {dump}: line {line_11 + 1}, item 11: malformed JSON:"
+        " Expecting property name enclosed in double quotes"
+    ]
+
+
+def test_a_json_lines_file_holding_only_an_error_is_an_unreadable_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    dump = tmp_path / "error.jsonl"
+    dump.write_text('{"code": "rest_forbidden", "message": "No."}\n', encoding="utf-8")
+    status, err = _run(capsys, str(dump), "-o", str(tmp_path / "out.jsonl"), "-q")
+    assert status == 2
+    assert "WordPress returned an error" in err
 
 
 def test_skipped_items_are_counted_by_kind_and_give_status_1(
@@ -247,10 +290,11 @@ def test_strict_stop_in_a_pool_keeps_what_came_before(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(convert, "CHUNK_ITEMS", 2)
-    lines = [json.dumps(post) + "\n" for post in _posts(seed_dict, range(20))]
-    lines[13] = "[1]\n"
+    monkeypatch.setattr(lines, "BATCH_BYTES", 100)
+    posts = [json.dumps(post) + "\n" for post in _posts(seed_dict, range(20))]
+    posts[13] = "[1]\n"
     dump = tmp_path / "posts.jsonl"
-    dump.write_text("".join(lines), encoding="utf-8")
+    dump.write_text("".join(posts), encoding="utf-8")
     out = tmp_path / "records.jsonl"
     status, err = _run(capsys, str(dump), "-o", str(out), "--strict", "--jobs", "2", "-q")
     assert status == 1

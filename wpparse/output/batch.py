@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TypeAlias
 
 from wpparse.errors import WPParseError
@@ -10,6 +10,8 @@ from wpparse.output.inputs import Unit
 from wpparse.output.records import to_record
 from wpparse.output.writers import encode_record
 from wpparse.parse import item_location, post_from_item
+from wpparse.read import StreamItem
+from wpparse.read.lines import LineBatch, decode_batch
 
 #: What becomes of a unit: its record, encoded, or why it has none.
 Outcome: TypeAlias = str | WPParseError
@@ -22,13 +24,13 @@ def convert_units(units: Sequence[Unit], *, fmt: str, strict: bool) -> list[Outc
     stops there).
     """
     outcomes: list[Outcome] = []
-    for unit in units:
-        if isinstance(unit.item, WPParseError):
-            outcomes.append(unit.item)
+    for name, item, only_value in _items(units):
+        if isinstance(item, WPParseError):
+            outcomes.append(item)
             continue
-        location = item_location(unit.name, unit.item)
+        location = item_location(name, item)
         try:
-            post = post_from_item(unit.item, location, strict=strict, only_value=unit.only_value)
+            post = post_from_item(item, location, strict=strict, only_value=only_value)
         except WPParseError as error:
             outcomes.append(error)
             if strict and not error.whole_input:
@@ -36,3 +38,24 @@ def convert_units(units: Sequence[Unit], *, fmt: str, strict: bool) -> list[Outc
         else:
             outcomes.append(encode_record(to_record(post), fmt))
     return outcomes
+
+
+def _items(units: Sequence[Unit]) -> Iterator[tuple[str, StreamItem | WPParseError, bool]]:
+    """Every item of the units, with its input's name and whether it is the input's only value.
+
+    Batches of JSON Lines are decoded here, in the worker process.
+    """
+    for unit in units:
+        if not isinstance(unit.item, LineBatch):
+            yield unit.name, unit.item, unit.only_value
+            continue
+        items = decode_batch(unit.item)
+        first = next(items, None)
+        if first is None:
+            continue
+        following = next(items, None)
+        yield unit.name, first, unit.item.whole_stream and following is None
+        if following is not None:
+            yield unit.name, following, False
+        for item in items:
+            yield unit.name, item, False

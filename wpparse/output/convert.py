@@ -14,11 +14,12 @@ from typing import TextIO
 
 from wpparse.output.batch import convert_units
 from wpparse.output.cli import EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE
-from wpparse.output.inputs import iter_units
+from wpparse.output.inputs import Unit, iter_units
 from wpparse.output.pool import map_chunks
 from wpparse.output.progress import Progress
 from wpparse.output.summary import Tally
 from wpparse.output.writers import FORMATS, format_for, header, open_output, silence_stdout
+from wpparse.read.lines import LineBatch
 
 #: Items per chunk handed to a worker process.
 CHUNK_ITEMS = 256
@@ -138,6 +139,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_UNREADABLE if tally.unreadable else EXIT_OK
 
 
+def _items_in(unit: Unit) -> int:
+    # A batch of JSON Lines (about a megabyte) is a chunk's worth of work on its own.
+    return CHUNK_ITEMS if isinstance(unit.item, LineBatch) else 1
+
+
 def _convert(
     args: argparse.Namespace,
     fmt: str,
@@ -149,7 +155,7 @@ def _convert(
     """Write every record; return whether --strict stopped at a problem."""
     work = functools.partial(convert_units, fmt=fmt, strict=args.strict)
     units = iter_units(args.inputs, exclude=target)
-    chunks = map_chunks(work, units, jobs=args.jobs, chunk_size=CHUNK_ITEMS)
+    chunks = map_chunks(work, units, jobs=args.jobs, chunk_size=CHUNK_ITEMS, size_of=_items_in)
     with contextlib.closing(chunks):
         for outcomes in chunks:
             lines = []

@@ -1,6 +1,7 @@
 """The inputs of ``wpparse convert``: folders expanded, and every item read in order.
 
-Reading (and JSON decoding) happens in the main process; the items then go to the workers.
+JSON Lines input is cut into batches of raw lines here and decoded by the workers; other input
+(JSON arrays, pretty-printed objects) is decoded here and its items go to the workers.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from pathlib import Path
 import attrs
 
 from wpparse.errors import WPParseError
-from wpparse.read import StreamItem, iter_json_items, open_source
+from wpparse.read import StreamItem, open_source
+from wpparse.read.lines import LineBatch, iter_batches_or_items
 
 #: The files a folder given as input contributes.
 SUFFIXES = (".json", ".jsonl", ".json.gz", ".jsonl.gz")
@@ -24,14 +26,15 @@ class Unit:
 
     Attributes:
         name: The input's name (its path, or ``<stdin>``).
-        item: The item as the stream reader yielded it, or the error.
+        item: The item as the stream reader yielded it, a batch of JSON Lines to decode, or
+            the error.
         only_value: The item is its input's only value (so, if it is not a post, the input as a
-            whole is not posts).
+            whole is not posts). A batch says so itself (``whole_stream``).
 
     """
 
     name: str
-    item: StreamItem | WPParseError
+    item: StreamItem | LineBatch | WPParseError
     only_value: bool = False
 
 
@@ -69,9 +72,13 @@ def folder_files(folder: Path, exclude: Path | None = None) -> list[str]:
 def _read(path: str) -> Iterator[Unit]:
     try:
         with open_source(path) as (stream, name):
-            items = iter_json_items(stream)
+            items = iter_batches_or_items(stream)
             first = next(items, None)
             if first is None:
+                return
+            if isinstance(first, LineBatch):
+                yield Unit(name, first)
+                yield from (Unit(name, item) for item in items)
                 return
             # One value read ahead: a lone value that is not a post means the input is not posts.
             following = None if first.in_array else next(items, None)

@@ -1,0 +1,193 @@
+"""Cutting JSON Lines into batches of whole values without decoding them, for worker processes.
+
+JSON decoding is the largest single cost of reading a dump. When `wpparse convert` spreads the
+work over processes, the main process only cuts the bytes into batches here, and each worker
+decodes its own batches (`decode_batch`), so decoding runs on every core.
+
+A batch ends only where one top-level value ends and the next begins: at a line break between
+a line ending in ``}`` or ``]`` and a line starting with ``{`` or ``[``. In valid JSON that
+spot cannot lie inside a value (strings hold no raw line breaks, and a nested value is followed
+by ``,``, ``}`` or ``]``), so any value, even one spread over many lines, stays whole in one
+batch. Streams that do not start like JSON Lines (a JSON array, a pretty-printed object, text in
+UTF-16) are not cut at all: their items are decoded here, by `iter_json_items`, as usual.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from collections.abc import Iterator
+from typing import IO, cast
+
+import attrs
+
+from wpparse.errors import WPParseError
+from wpparse.read.stream import MAX_VALUE_CHARS, StreamItem, iter_json_items
+
+#: Bytes read at a time, and roughly the size of a batch.
+BATCH_BYTES = 1 << 20
+
+_BOM = b"\xef\xbb\xbf"
+# Lines starting a value: how the main process numbers items without decoding them.
+_VALUE_STARTS = (b"\n{", b"\n[")
+_STARTS_WITH_VALUE = re.compile(rb"\s*[{\[]")
+_BLANKS = b" \t\r\n"
+_VALUE_ENDS = b"}]"
+
+
+@attrs.frozen
+class LineBatch:
+    """Consecutive whole lines of a JSON Lines stream, not yet decoded.
+
+    Attributes:
+        data: The lines, as bytes (UTF-8).
+        first_line: The number of the batch's first line in the stream, from 1.
+        first_index: The index of the batch's first item in the stream, counting the lines
+            that start a value (exact for JSON Lines, one value per line).
+        whole_stream: The batch holds the whole stream (so a lone value in it is the stream's
+            only value).
+
+    """
+
+    data: bytes
+    first_line: int
+    first_index: int
+    whole_stream: bool = False
+
+
+def iter_batches_or_items(
+    stream: IO[bytes] | IO[str],
+    *,
+    batch_bytes: int | None = None,
+    max_value_chars: int = MAX_VALUE_CHARS,
+) -> Iterator[LineBatch | StreamItem]:
+    """The stream as line batches if it is JSON Lines in UTF-8, else as decoded items.
+
+    Batches hold about `batch_bytes` (default `BATCH_BYTES`) each, more when a value is larger.
+
+    A single line longer than `max_value_chars` (in bytes) becomes an item carrying the error,
+    as `iter_json_items` reports a value over `wpparse.Limits.max_size`, and reading goes on at
+    the next value.
+    """
+    batch_bytes = batch_bytes or BATCH_BYTES
+    head = stream.read(batch_bytes)
+    # Enough to hold the first line, which tells whether this is JSON Lines.
+    while isinstance(head, bytes) and b"\n" not in head.lstrip() and len(head) <= max_value_chars:
+        more = stream.read(max(batch_bytes, len(head)))
+        assert isinstance(more, bytes)
+        if not more:
+            break
+        head += more
+    if not isinstance(head, bytes) or not _looks_like_json_lines(head):
+        rejoined = cast(IO[bytes] | IO[str], _Prefixed(head, stream))
+        yield from iter_json_items(rejoined, max_value_chars=max_value_chars)
+        return
+    yield from _cut(head, stream, batch_bytes, max_value_chars)
+
+
+def decode_batch(batch: LineBatch) -> Iterator[StreamItem]:
+    """The items of `batch`, numbered (line and index) as in the whole stream."""
+    for item in iter_json_items(io.BytesIO(batch.data)):
+        yield attrs.evolve(
+            item, index=batch.first_index + item.index, line=batch.first_line + item.line - 1
+        )
+
+
+def _looks_like_json_lines(head: bytes) -> bool:
+    """Whether the stream starts with a line that looks like one whole object, in UTF-8."""
+    if json.detect_encoding(head[:4]) not in ("utf-8", "utf-8-sig"):
+        return False
+    start = head.removeprefix(_BOM).lstrip()
+    first_line = start.split(b"\n", 1)[0].rstrip()
+    return first_line.startswith(b"{") and first_line.endswith(b"}")
+
+
+def _cut(
+    head: bytes, stream: IO[bytes] | IO[str], batch_bytes: int, max_value_chars: int
+) -> Iterator[LineBatch | StreamItem]:
+    pending = head
+    line = 1
+    index = 0
+    first = True
+    at_eof = False
+    while pending:
+        if not at_eof and len(pending) < batch_bytes:
+            more = stream.read(batch_bytes)
+            assert isinstance(more, bytes)
+            at_eof = not more
+            pending += more
+            continue
+        cut = len(pending) if at_eof else _last_boundary(pending)
+        if cut is None:
+            if len(pending) <= max_value_chars:
+                more = stream.read(max(batch_bytes, len(pending)))
+                assert isinstance(more, bytes)
+                at_eof = not more
+                pending += more
+                continue
+            # One value larger than the limit: report it, then skip to the next value.
+            yield StreamItem(index, line, error=_too_large(max_value_chars))
+            pending, skipped_lines, at_eof = _skip_value(pending, stream, batch_bytes)
+            line += skipped_lines
+            index += 1
+            first = False
+            continue
+        data, pending = pending[:cut], pending[cut:]
+        whole = first and at_eof and not pending
+        yield LineBatch(data, first_line=line, first_index=index, whole_stream=whole)
+        line += data.count(b"\n")
+        index += sum(data.count(start) for start in _VALUE_STARTS)
+        index += 1 if _STARTS_WITH_VALUE.match(data) else 0
+        first = False
+
+
+def _last_boundary(data: bytes) -> int | None:
+    """Where the last batch boundary in `data` is (just after its line break), if any."""
+    end = len(data)
+    while (newline := max(data.rfind(b"\n{", 0, end), data.rfind(b"\n[", 0, end))) >= 0:
+        last = newline - 1
+        while last >= 0 and data[last] in _BLANKS:
+            last -= 1
+        if last >= 0 and data[last] in _VALUE_ENDS:
+            return newline + 1
+        end = newline
+    return None
+
+
+def _skip_value(
+    pending: bytes, stream: IO[bytes] | IO[str], batch_bytes: int
+) -> tuple[bytes, int, bool]:
+    """Drop bytes up to the next line that starts a value; return the rest, lines dropped, EOF."""
+    skipped = 0
+    while True:
+        found = min((i for i in (pending.find(s) for s in _VALUE_STARTS) if i >= 0), default=-1)
+        if found >= 0:
+            skipped += pending.count(b"\n", 0, found + 1)
+            return pending[found + 1 :], skipped, False
+        skipped += pending.count(b"\n")
+        more = stream.read(batch_bytes)
+        assert isinstance(more, bytes)
+        if not more:
+            return b"", skipped, True
+        pending = more
+
+
+def _too_large(max_value_chars: int) -> WPParseError:
+    return WPParseError(
+        f"a single JSON value is larger than Limits.max_size ({max_value_chars:,} characters)"
+    )
+
+
+class _Prefixed:
+    """A stream that gives `head` (already read from `rest`) and then the rest of `rest`."""
+
+    def __init__(self, head: bytes | str, rest: IO[bytes] | IO[str]) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1) -> bytes | str:
+        if self._head:
+            head, self._head = self._head, self._head[:0]
+            return head
+        return self._rest.read(size)
