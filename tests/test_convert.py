@@ -317,7 +317,8 @@ def test_lone_surrogates_become_replacement_characters_in_csv(
     ("args", "message"),
     [
         (["posts.json"], "the following arguments are required: -o/--output"),
-        (["posts.json", "-o", "records.parquet"], "cannot tell the format"),
+        (["posts.json", "-o", "records.xlsx"], "cannot tell the format"),
+        (["posts.json", "-o", "records.parquet.gz"], "Parquet compresses its own columns"),
         (["posts.json", "-o", "r.jsonl", "--jobs", "0"], "expected a number of processes"),
         (["posts.jsonl", "-o", "posts.jsonl"], "is also an input"),
     ],

@@ -12,6 +12,7 @@ import pytest
 
 import wpparse
 from tests.conftest import require_corpus
+from wpparse.output.records import RECORD_TYPES
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples" / "data" / "posts.json"
@@ -63,6 +64,11 @@ def test_columns_are_documented_in_order() -> None:
     page = PAGE.read_text(encoding="utf-8")
     documented = [line.split("`")[1] for line in page.splitlines() if line.startswith("| `")]
     assert documented == list(wpparse.RECORD_COLUMNS)
+
+
+def test_record_types_name_the_documented_types() -> None:
+    names = {int: "int", str: "str", bool: "bool", list: "list[int]"}
+    assert {column: names[kind] for column, kind in COLUMN_TYPES.items()} == RECORD_TYPES
 
 
 # The page's example opens the seed post with open(...).read(), leaving the file to the collector.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import TypeAlias
+from typing import Any, TypeAlias
 
 from wpparse.errors import WPParseError
 from wpparse.output.inputs import Unit
@@ -14,7 +14,7 @@ from wpparse.read import StreamItem
 from wpparse.read.lines import LineBatch, decode_batch
 
 #: What becomes of a unit: its record, encoded, or why it has none.
-Outcome: TypeAlias = str | WPParseError
+Outcome: TypeAlias = str | dict[str, Any] | WPParseError
 
 
 def convert_units(units: Sequence[Unit], *, fmt: str, strict: bool) -> list[Outcome]:

@@ -10,15 +10,16 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
+from wpparse.errors import WPParseError
 from wpparse.output.batch import convert_units
 from wpparse.output.cli import EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE
 from wpparse.output.inputs import Unit, iter_units
+from wpparse.output.parquet import INSTALL_HINT, pyarrow_missing
 from wpparse.output.pool import map_chunks
 from wpparse.output.progress import Progress
 from wpparse.output.summary import Tally
-from wpparse.output.writers import FORMATS, format_for, header, open_output, silence_stdout
+from wpparse.output.writers import FORMATS, RecordSink, format_for, open_sink, silence_stdout
 from wpparse.read.lines import LineBatch
 
 #: Items per chunk handed to a worker process.
@@ -27,10 +28,11 @@ CHUNK_ITEMS = 256
 _DESCRIPTION = """\
 Convert WordPress REST API posts into flat records, one per post (the columns of
 wpparse.RECORD_COLUMNS: ids, absolute link, dates, title, excerpt and content text, counts),
-written as JSON Lines or CSV. An INPUT is a file (a JSON array, single objects or JSON Lines;
-gzip-compressed or not), a folder (every .json, .jsonl, .json.gz and .jsonl.gz file in it and
-below, in sorted order), or - for standard input. Records come out in input order, whatever
---jobs is. Items that are not posts are reported, counted by kind at the end, and skipped.
+written as JSON Lines, CSV or Parquet (Parquet needs pyarrow: pip install 'wpparse[parquet]').
+An INPUT is a file (a JSON array, single objects or JSON Lines; gzip-compressed or not), a
+folder (every .json, .jsonl, .json.gz and .jsonl.gz file in it and below, in sorted order), or
+- for standard input. Records come out in input order, whatever --jobs is. Items that are not
+posts are reported, counted by kind at the end, and skipped.
 """
 
 _EPILOG = """\
@@ -43,6 +45,7 @@ exit status:
 examples:
   wpparse convert dump/ -o posts.jsonl.gz
   wpparse convert posts-*.json -o posts.csv --jobs 4
+  wpparse convert shards/ -o posts.parquet
   curl -s https://example.org/wp-json/wp/v2/posts | wpparse convert - -o - | jq .title_text
 """
 
@@ -71,7 +74,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--output",
         required=True,
         metavar="OUTPUT",
-        help="the file to write (.jsonl or .csv, .gz to compress), or - for standard output",
+        help=(
+            "the file to write (.jsonl or .csv, .gz to compress; or .parquet), or - for"
+            " standard output"
+        ),
     )
     parser.add_argument(
         "--format",
@@ -106,9 +112,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     fmt = args.format or ("jsonl" if args.output == "-" else format_for(args.output))
     if fmt is None:
         parser.error(
-            f"cannot tell the format from {args.output!r}: name it .jsonl or .csv (.gz too),"
-            " or give --format"
+            f"cannot tell the format from {args.output!r}: name it .jsonl, .csv (.gz too) or"
+            " .parquet, or give --format"
         )
+    if fmt == "parquet" and args.output.endswith(".gz"):
+        parser.error("Parquet compresses its own columns: name the output without .gz")
+    if fmt == "parquet" and pyarrow_missing():
+        parser.error(INSTALL_HINT)
     target = None if args.output == "-" else Path(args.output).resolve()
     if target is not None and any(Path(given).resolve() == target for given in args.inputs):
         parser.error(f"the output {args.output!r} is also an input")
@@ -118,9 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     start = time.perf_counter()
     stopped = False
     try:
-        with open_output(args.output) as out:
-            out.write(header(fmt))
-            stopped = _convert(args, fmt, out, tally, progress, target)
+        with open_sink(args.output, fmt) as sink:
+            stopped = _convert(args, fmt, sink, tally, progress, target)
+        altered = sink.altered
     except BrokenPipeError:
         # The reader went away (``wpparse convert … -o - | head``): stop quietly.
         progress.close()
@@ -131,6 +141,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"wpparse: {args.output}: cannot write: {exc.strerror or exc}", file=err)
         return EXIT_UNREADABLE
     progress.close()
+    if altered:
+        print(
+            f"wpparse: {altered:,} values did not fit Parquet's types (integers beyond 64"
+            " bits written as null, lone surrogates in text as U+FFFD)",
+            file=err,
+        )
     if not args.quiet or tally.skipped or tally.unreadable or stopped:
         seconds = time.perf_counter() - start
         print(f"wpparse: {tally.summary(seconds, stopped=stopped)}", file=err)
@@ -147,7 +163,7 @@ def _items_in(unit: Unit) -> int:
 def _convert(
     args: argparse.Namespace,
     fmt: str,
-    out: TextIO,
+    sink: RecordSink,
     tally: Tally,
     progress: Progress,
     target: Path | None,
@@ -158,22 +174,22 @@ def _convert(
     chunks = map_chunks(work, units, jobs=args.jobs, chunk_size=CHUNK_ITEMS, size_of=_items_in)
     with contextlib.closing(chunks):
         for outcomes in chunks:
-            lines = []
+            records = []
             for outcome in outcomes:
-                if isinstance(outcome, str):
-                    lines.append(outcome)
+                if not isinstance(outcome, WPParseError):
+                    records.append(outcome)
                 elif outcome.whole_input:
                     tally.unreadable += 1
                     progress.message(f"wpparse: {outcome}")
                 elif args.strict:
-                    out.write("".join(lines))
-                    tally.posts += len(lines)
+                    sink.write(records)
+                    tally.posts += len(records)
                     progress.message(f"wpparse: {outcome}")
                     return True
                 else:
                     tally.skip(outcome)
                     progress.message(f"wpparse: skipped {outcome}")
-            out.write("".join(lines))
-            tally.posts += len(lines)
-            progress.update(len(lines))
+            sink.write(records)
+            tally.posts += len(records)
+            progress.update(len(records))
     return False

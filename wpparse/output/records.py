@@ -42,6 +42,38 @@ RECORD_COLUMNS: tuple[str, ...] = (
 )
 
 
+#: Each column's type, as a name: ``int``, ``str``, ``bool`` or ``list[int]`` (any value may
+#: also be None, except in ``categories``, ``tags`` and ``warning_count``). Parquet output
+#: builds its schema from this.
+RECORD_TYPES: dict[str, str] = {
+    "id": "int",
+    "type": "str",
+    "slug": "str",
+    "status": "str",
+    "link": "str",
+    "date": "str",
+    "date_gmt": "str",
+    "modified": "str",
+    "modified_gmt": "str",
+    "title_text": "str",
+    "excerpt_text": "str",
+    "excerpt_truncated": "bool",
+    "content_text": "str",
+    "word_count": "int",
+    "author": "int",
+    "categories": "list[int]",
+    "tags": "list[int]",
+    "featured_media": "int",
+    "featured_image_url": "str",
+    "link_count": "int",
+    "image_count": "int",
+    "embed_count": "int",
+    "internal_link_count": "int",
+    "external_link_count": "int",
+    "warning_count": "int",
+}
+
+
 def to_record(post: Post) -> dict[str, Any]:
     """The post as one flat record: the `RECORD_COLUMNS`, in order, every one present.
 

@@ -1,4 +1,4 @@
-"""Records written out: JSON Lines or CSV text, to a file (gzip-compressed or not) or stdout."""
+"""Records written out as JSON Lines or CSV (gzip-compressed or not) or Parquet, to a file."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO
 
 from wpparse.output.jsonl import dumps_json
 from wpparse.output.records import RECORD_COLUMNS
@@ -20,7 +20,7 @@ from wpparse.output.records import RECORD_COLUMNS
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: The output formats, by name; the name is also the file extension that selects it.
-FORMATS = ("jsonl", "csv")
+FORMATS = ("jsonl", "csv", "parquet")
 
 
 def format_for(output: str) -> str | None:
@@ -34,13 +34,16 @@ def header(fmt: str) -> str:
     return _csv_line(RECORD_COLUMNS) if fmt == "csv" else ""
 
 
-def encode_record(record: dict[str, Any], fmt: str) -> str:
+def encode_record(record: dict[str, Any], fmt: str) -> str | dict[str, Any]:
     """One record as one line of `fmt` (a CSV row may span lines: text is quoted).
 
     In CSV, None is an empty cell, booleans are ``true`` and ``false``, and lists are JSON.
+    For Parquet the record stays as it is: its writer takes whole columns.
     """
     if fmt == "jsonl":
         return dumps_json(record) + "\n"
+    if fmt == "parquet":
+        return record
     return _csv_line([_csv_cell(value) for value in record.values()])
 
 
@@ -62,6 +65,50 @@ def _csv_line(cells: Any) -> str:
         # Lone surrogates (JSON input can carry them as \ud800 escapes) cannot be UTF-8.
         line = _SURROGATE.sub("\ufffd", line)
     return line
+
+
+class RecordSink(Protocol):
+    """Where encoded records go (`encode_record`'s results, in order)."""
+
+    #: Values written otherwise than they came, because the format cannot hold them.
+    altered: int
+
+    def write(self, encoded: list[Any]) -> None:
+        """Write the records, in order."""
+
+
+class _TextSink:
+    def __init__(self, out: TextIO, fmt: str) -> None:
+        self._out = out
+        self.altered = 0
+        out.write(header(fmt))
+
+    def write(self, encoded: list[Any]) -> None:
+        self._out.write("".join(encoded))
+
+
+@contextlib.contextmanager
+def open_sink(output: str, fmt: str) -> Iterator[RecordSink]:
+    """Open `output` (a path or ``-``) to receive records encoded as `fmt`.
+
+    Raises:
+        OSError: the file cannot be created.
+        ImportError: `fmt` is Parquet and pyarrow is not installed.
+
+    """
+    if fmt != "parquet":
+        with open_output(output) as text:
+            yield _TextSink(text, fmt)
+        return
+    from wpparse.output.parquet import ParquetRecordWriter
+
+    with contextlib.ExitStack() as stack:
+        binary = (
+            sys.stdout.buffer if output == "-" else stack.enter_context(Path(output).open("wb"))
+        )
+        writer = ParquetRecordWriter(binary)
+        yield writer
+        writer.close()
 
 
 @contextlib.contextmanager
