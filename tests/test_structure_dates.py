@@ -140,6 +140,10 @@ def test_unix_timestamp_is_aware_utc() -> None:
         pytest.param({"date": "2026-04-14"}, id="object"),
         pytest.param(10**20, id="timestamp-out-of-range"),
         pytest.param(float("nan"), id="nan"),
+        # Offsets of a day or more, which dateutil reads and datetime cannot use (the fuzzer's).
+        pytest.param("2026-04-14T08+51:16", id="offset-51-hours"),
+        pytest.param("2026-04-14T08:00:00+25:00", id="offset-25-hours"),
+        pytest.param("2026-04-14 08:00 UTC+30", id="offset-named-30-hours"),
     ],
 )
 def test_garbage_is_invalid(value: Any) -> None:

@@ -42,6 +42,9 @@ def read_datetime(value: Any, path: str, log: ProblemLog) -> dt.datetime | None:
             pass
         try:
             result: dt.datetime = dateutil_parser.parse(text)
+            # dateutil accepts offsets of a day or more ("08+51:16"), which datetime refuses
+            # to use: asking for the offset raises here, not later in the caller's hands.
+            result.utcoffset()
         except (ValueError, OverflowError):
             log.invalid(path, value, "an ISO 8601 date")
             return None
