@@ -154,3 +154,24 @@ def test_a_single_batch_holds_the_whole_stream(data: bytes, whole: bool) -> None
 def test_a_later_batch_does_not_hold_the_whole_stream() -> None:
     read = pieces(b'{"id": 1}\n{"id": 2}\n', batch_bytes=4)
     assert [piece.whole_stream for piece in read if isinstance(piece, LineBatch)] == [False, False]
+
+
+class _CountingReader(io.BytesIO):
+    """A stream that remembers how many bytes were read from it."""
+
+    given = 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        data = super().read(size)
+        self.given += len(data)
+        return data
+
+
+def test_a_long_line_that_is_not_json_lines_is_not_read_ahead() -> None:
+    # A collection response: one line of a megabyte, read value by value, never held whole.
+    data = json.dumps([{"id": n, "text": "x" * 100} for n in range(10_000)]).encode()
+    stream = _CountingReader(data)
+    first = next(iter_batches_or_items(stream, batch_bytes=1024))
+    assert isinstance(first, StreamItem)
+    assert first.value == {"id": 0, "text": "x" * 100}
+    assert stream.given < len(data) // 4

@@ -72,8 +72,14 @@ def iter_batches_or_items(
     """
     batch_bytes = batch_bytes or BATCH_BYTES
     head = stream.read(batch_bytes)
-    # Enough to hold the first line, which tells whether this is JSON Lines.
-    while isinstance(head, bytes) and b"\n" not in head.lstrip() and len(head) <= max_value_chars:
+    # Enough to hold the first line, which tells whether this is JSON Lines (only when it starts
+    # like an object: a long line in another layout, a JSON array, is never held here).
+    while (
+        isinstance(head, bytes)
+        and head.removeprefix(_BOM).lstrip().startswith(b"{")
+        and b"\n" not in head.lstrip()
+        and len(head) <= max_value_chars
+    ):
         more = stream.read(max(batch_bytes, len(head)))
         assert isinstance(more, bytes)
         if not more:
