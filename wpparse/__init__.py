@@ -26,6 +26,7 @@ from wpparse.blocks import (
 )
 from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError, WPParseError
 from wpparse.limits import Limits
+from wpparse.output.partitions import records_from_lines
 from wpparse.output.records import RECORD_COLUMNS, to_record
 from wpparse.parse import ErrorHandler, PostData, PostsData, iter_posts, parse_post, parse_posts
 from wpparse.read import Source
@@ -89,6 +90,7 @@ __all__ = [
     "parse_blocks",
     "parse_post",
     "parse_posts",
+    "records_from_lines",
     "serialize_blocks",
     "to_record",
     "walk_blocks",

@@ -1,0 +1,61 @@
+"""Records for one partition of JSON Lines: the function to map over shards in any engine.
+
+Dask (`dask.bag.Bag.map_partitions`), Spark (``RDD.mapPartitions``) and Ray Data all hand a
+function one partition of a dataset's lines at a time; `records_from_lines` is that function.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterable
+from typing import Any
+
+from wpparse.errors import SkippedItemWarning, WPParseError
+from wpparse.limits import Limits
+from wpparse.output.records import to_record
+from wpparse.parse import ErrorHandler, iter_posts
+
+
+def records_from_lines(
+    lines: Iterable[str | bytes],
+    *,
+    on_error: ErrorHandler | None = None,
+    limits: Limits | None = None,
+) -> list[dict[str, Any]]:
+    """The flat record (`wpparse.to_record`) of every post in some lines of JSON Lines.
+
+    Args:
+        lines: Lines of JSON Lines text (str, or UTF-8 bytes), with or without their line
+            ends: one partition of a sharded dump. A line may hold a JSON array of posts too.
+        on_error: Called with the error for each line that is not a post (its ``location``
+            is ``"<partition>: line L, item I"``, counting within `lines`); by default a
+            `wpparse.SkippedItemWarning` is issued instead. Nothing raises: a partition never
+            fails because of its data.
+        limits: Caps on size, nesting and HTML tags (`wpparse.Limits`; safe defaults).
+
+    Returns:
+        The records, in the order of `lines`.
+
+    """
+    # As bytes, so that bytes that are not UTF-8 are counted as the reader always counts them.
+    data = b"\n".join(
+        (line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")).rstrip(b"\r\n")
+        for line in lines
+    )
+    stream = io.BytesIO(data)
+    stream.name = "<partition>"  # how locations name it
+    records = []
+    try:
+        for post in iter_posts(stream, on_error=on_error, limits=limits):
+            records.append(to_record(post))
+    except WPParseError as error:  # the partition's only line is not a post (an API error)
+        _report(error, on_error)
+    return records
+
+
+def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
+    if on_error is not None:
+        on_error(error)
+        return
+    warnings.warn(str(error), SkippedItemWarning, stacklevel=3)
