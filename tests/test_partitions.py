@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
+import sys
 from typing import Any
 
 import pytest
@@ -65,3 +68,12 @@ def test_bytes_that_are_not_utf8_are_counted_as_warnings() -> None:
 def test_an_empty_partition_has_no_records() -> None:
     assert wpparse.records_from_lines([]) == []
     assert wpparse.records_from_lines(["\n", ""]) == []
+
+
+def test_the_dask_module_names_the_extra_when_dask_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setitem(sys.modules, "dask", None)  # what an import of a missing module meets
+    monkeypatch.delitem(sys.modules, "wpparse.output.on_dask", raising=False)
+    with pytest.raises(ImportError, match=re.escape("pip install 'wpparse[dask]'")):
+        importlib.import_module("wpparse.output.on_dask")

@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import dask
-import dask.bag
+
+try:
+    import dask
+    import dask.bag
+except ImportError as missing:  # the dask extra is not installed
+    message = "wpparse.output.on_dask needs Dask: pip install 'wpparse[dask]'"
+    raise ImportError(message) from missing
 
 from wpparse.errors import WPParseError
 from wpparse.output.parquet import ParquetRecordWriter
