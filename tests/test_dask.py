@@ -69,9 +69,11 @@ def test_cluster_of_two_processes_writes_the_rows_convert_writes(
     assert rows == expected
     assert sum(part.records for part in parts) == len(expected)
     assert sum(len(part.skipped) for part in parts) == skipped_by_convert > 0
-    assert all(
-        "WordPress returned an error" in message for part in parts for message in part.skipped
-    )
+    for part, shard in zip(parts, shards, strict=True):
+        assert Path(part.source) == shard
+        for message in part.skipped:
+            assert message.startswith(f"{part.source}: line ")
+            assert "WordPress returned an error" in message
     assert pq.read_table(out).num_rows == len(expected)
 
 
@@ -81,3 +83,13 @@ def test_read_records_gives_a_bag_of_records(tmp_path: Path) -> None:
     bag = on_dask.read_records(str(shard))
     records = bag.compute(scheduler="sync")
     assert [(record["id"], record["title_text"]) for record in records] == [(1, None), (2, "A&B")]
+
+
+def test_blocks_of_a_file_are_named_as_partitions(tmp_path: Path) -> None:
+    shard = tmp_path / "posts.jsonl"
+    shard.write_text("".join(f'{{"id": {n}}}\n' for n in range(40)) + "{oops\n", encoding="utf-8")
+    parts = on_dask.write_parquet(str(shard), tmp_path / "out", blocksize=100)
+    assert len(parts) > 2
+    assert sum(part.records for part in parts) == 40
+    (message,) = [message for part in parts for message in part.skipped]
+    assert message.startswith(f"<partition {len(parts) - 1} of {shard}>: line ")

@@ -27,7 +27,7 @@ from wpparse.blocks import (
 from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError, WPParseError
 from wpparse.limits import Limits
 from wpparse.output.partitions import records_from_lines
-from wpparse.output.records import RECORD_COLUMNS, to_record
+from wpparse.output.records import RECORD_COLUMNS, featured_image_url, to_record
 from wpparse.parse import ErrorHandler, PostData, PostsData, iter_posts, parse_post, parse_posts
 from wpparse.read import Source
 from wpparse.structure import (
@@ -84,6 +84,7 @@ __all__ = [
     "WPParseError",
     "__version__",
     "count_blocks",
+    "featured_image_url",
     "find_blocks",
     "has_block",
     "iter_posts",

@@ -34,14 +34,17 @@ class ParquetPart:
 
     Attributes:
         path: The file.
+        source: The input file the partition comes from.
         records: How many records (posts) it holds.
-        skipped: Lines of the partition that were not posts, as messages (with the line and
-            item within the partition).
+        skipped: Lines of the partition that were not posts, as messages naming their place:
+            ``"SOURCE: line L, item I: …"`` when the partition is a whole file, else
+            ``"<partition N of SOURCE>: line L, item I: …"``, counting within the partition.
         altered: Values that Parquet's types could not hold (written as null or U+FFFD).
 
     """
 
     path: str
+    source: str
     records: int
     skipped: tuple[str, ...]
     altered: int
@@ -63,7 +66,8 @@ def read_records(paths: str | Sequence[str], *, blocksize: int | str | None = No
     worker that met it; `write_parquet` counts them instead. ``.to_dataframe()`` on the bag
     gives a Dask DataFrame (it needs pandas).
     """
-    return read_lines(paths, blocksize=blocksize).map_partitions(records_from_lines)
+    pairs = dask.bag.read_text(paths, blocksize=blocksize, include_path=True)
+    return pairs.map_partitions(_records, whole_files=blocksize is None)
 
 
 def write_parquet(
@@ -84,19 +88,41 @@ def write_parquet(
     """
     folder = Path(directory)
     folder.mkdir(parents=True, exist_ok=True)
-    parts = read_lines(paths, blocksize=blocksize).to_delayed()
+    parts = dask.bag.read_text(paths, blocksize=blocksize, include_path=True).to_delayed()
     tasks = [
-        dask.delayed(_write_part)(part, str(folder / f"part-{index:05d}.parquet"))
+        dask.delayed(_write_part)(
+            part, str(folder / f"part-{index:05d}.parquet"), index, blocksize is None
+        )
         for index, part in enumerate(parts)
     ]
     return list(dask.compute(*tasks))
 
 
-def _write_part(lines: list[str], path: str) -> ParquetPart:
+def _name(pairs: list[tuple[str, str]], whole_files: bool, index: int | None = None) -> str:
+    """What locations call a partition of ``(line, path)`` pairs."""
+    source = pairs[0][1] if pairs else "?"
+    if whole_files:
+        return source
+    return f"<partition {index} of {source}>" if index is not None else f"<a part of {source}>"
+
+
+def _records(pairs: list[tuple[str, str]], whole_files: bool) -> list[dict[str, Any]]:
+    pairs = list(pairs)
+    name = _name(pairs, whole_files)
+    return records_from_lines((line for line, _ in pairs), name=name)
+
+
+def _write_part(
+    pairs: list[tuple[str, str]], path: str, index: int, whole_files: bool
+) -> ParquetPart:
+    pairs = list(pairs)
     skipped: list[WPParseError] = []
-    records = records_from_lines(lines, on_error=skipped.append)
+    name = _name(pairs, whole_files, index)
+    records = records_from_lines((line for line, _ in pairs), name=name, on_error=skipped.append)
     with Path(path).open("wb") as out:
         writer = ParquetRecordWriter(out)
         writer.write(records)
         writer.close()
-    return ParquetPart(path, len(records), tuple(str(error) for error in skipped), writer.altered)
+    source = pairs[0][1] if pairs else ""
+    messages = tuple(str(error) for error in skipped)
+    return ParquetPart(path, source, len(records), messages, writer.altered)

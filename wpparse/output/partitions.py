@@ -20,6 +20,7 @@ from wpparse.parse import ErrorHandler, iter_posts
 def records_from_lines(
     lines: Iterable[str | bytes],
     *,
+    name: str = "<partition>",
     on_error: ErrorHandler | None = None,
     limits: Limits | None = None,
 ) -> list[dict[str, Any]]:
@@ -28,8 +29,9 @@ def records_from_lines(
     Args:
         lines: Lines of JSON Lines text (str, or UTF-8 bytes), with or without their line
             ends: one partition of a sharded dump. A line may hold a JSON array of posts too.
+        name: What locations call the lines: the shard's file when they are all of it.
         on_error: Called with the error for each line that is not a post (its ``location``
-            is ``"<partition>: line L, item I"``, counting within `lines`); by default a
+            is ``"NAME: line L, item I"``, counting within `lines`); by default a
             `wpparse.SkippedItemWarning` is issued instead. Nothing raises: a partition never
             fails because of its data.
         limits: Caps on size, nesting and HTML tags (`wpparse.Limits`; safe defaults).
@@ -44,7 +46,7 @@ def records_from_lines(
         for line in lines
     )
     stream = io.BytesIO(data)
-    stream.name = "<partition>"  # how locations name it
+    stream.name = name  # how locations name it
     records = []
     try:
         for post in iter_posts(stream, on_error=on_error, limits=limits):

@@ -122,7 +122,11 @@ def to_record(post: Post) -> dict[str, Any]:
 
 
 def featured_image_url(post: Post) -> str | None:
-    """The featured image's URL, when ``_embedded["wp:featuredmedia"]`` holds its attachment."""
+    """The featured image's URL, when ``_embedded["wp:featuredmedia"]`` holds its attachment.
+
+    None when the post has no featured image, was fetched without ``?_embed``, or the embedded
+    attachment is another one or unreadable (an error object).
+    """
     if post.featured_media is None or post.embedded is None:
         return None
     for media in post.embedded.featured_media:
