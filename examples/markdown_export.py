@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import json
 import re
 import sys
@@ -51,8 +50,9 @@ def term_names(post: wpparse.Post, field: str) -> list[str | int]:
     names: dict[int, str] = {}
     if post.embedded is not None:
         for term in post.embedded.all_terms():
-            if term.taxonomy == TAXONOMIES[field] and term.id is not None and term.name:
-                names[term.id] = html.unescape(term.name)  # names come with HTML entities
+            name = term.name_text  # term names come HTML-escaped: "Caf&eacute;s"
+            if term.taxonomy == TAXONOMIES[field] and term.id is not None and name:
+                names[term.id] = name
     return [names.get(term_id, term_id) for term_id in post.terms.get(field, ())]
 
 

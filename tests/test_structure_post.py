@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import wpparse
 from tests.conftest import SEED_POST
 from wpparse import (
     Comment,
@@ -846,3 +847,16 @@ def test_objects_embedded_in_embedded_objects_stop_at_a_few_levels() -> None:
         parents.append(current.id)
     assert parents == [1999, 1998, 1997, 1996]
     assert pickle.loads(pickle.dumps(post)) == post
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("Caf&eacute;s", "Cafés"), ("R&amp;D", "R&D"), ("Plain", "Plain"), (None, None)],
+)
+def test_term_name_text_decodes_entities(name: str | None, text: str | None) -> None:
+    term = {"id": 3, "taxonomy": "post_tag"} | ({"name": name} if name is not None else {})
+    post = wpparse.parse_post({"id": 1, "_embedded": {"wp:term": [[term]]}})
+    assert post.embedded is not None
+    ((found,),) = post.embedded.terms
+    assert found.name == name  # as sent, so that to_dict() writes it back unchanged
+    assert found.name_text == text

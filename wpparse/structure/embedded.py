@@ -7,6 +7,7 @@ puts an error object in its place; that becomes a recorded problem, never a cras
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -110,6 +111,15 @@ class Term:
     parent: int | None = None
     links: Links | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
+
+    @property
+    def name_text(self) -> str | None:
+        """The name as plain text, its HTML entities decoded.
+
+        WordPress stores term names HTML-escaped (``Caf&eacute;s``, ``R&amp;D``); this gives
+        ``Cafés`` and ``R&D``.
+        """
+        return None if self.name is None else html.unescape(self.name)
 
     def to_dict(self) -> dict[str, Any]:
         """The term object as WordPress writes it."""
