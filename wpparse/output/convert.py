@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _items_in(unit: Unit) -> int:
-    # A batch of JSON Lines (about a megabyte) is a chunk's worth of work on its own.
+    # A batch of JSON Lines (about 256 KB) is a chunk's worth of work on its own.
     return CHUNK_ITEMS if isinstance(unit.item, LineBatch) else 1
 
 
