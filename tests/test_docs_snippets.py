@@ -5,8 +5,9 @@ given. The others run as scripts in a folder holding the files they name (``post
 ``dump.jsonl.gz``), with the variables they assume bound to real WordPress JSON: ``data``,
 ``response_bytes`` and ``raw_list_response`` to a collection, ``post_bytes`` to one post. A
 statement that the page says raises (``# raises WPParseError …`` on its line or the comment line
-after it) must raise that exception. A few snippets need what the tests cannot have (a Spark or
-Ray installation, a remote cluster); `NOT_RUN` names them, each with why.
+after it) must raise that exception. Recipes for other engines (Dask, Spark, Ray: `NEEDS`) run
+where the engine is installed, on local stand-ins for the remote cluster and storage they name
+(`LOCAL`), over three posts in ``shards/``; elsewhere they are skipped, saying which is missing.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import ast
 import doctest
 import gzip
+import importlib.util
 import json
 import re
 from pathlib import Path
@@ -25,12 +27,17 @@ import wpparse
 
 ROOT = Path(__file__).parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
-# A text each snippet that is not run holds, and why it is not run.
-NOT_RUN = {
-    'Client("tcp://scheduler:8786")': "needs a Dask scheduler and S3; tests/test_dask.py runs "
-    "write_parquet on a local cluster instead",
-    "from pyspark.sql import SparkSession": "needs pyspark, not a test dependency",
-    "import ray": "needs Ray, not a test dependency",
+# Snippets that need an optional engine: a text the snippet holds, and the module it needs. They
+# run where the module is installed and are skipped, saying so, where it is not.
+NEEDS = {
+    "from dask.distributed import Client": "distributed",
+    "from pyspark.sql import SparkSession": "pyspark",
+    "import ray": "ray",
+}
+# What a snippet names that the tests replace with a local equivalent: a remote cluster, S3.
+LOCAL = {
+    'Client("tcp://scheduler:8786")': "Client(processes=False, dashboard_address=None)",
+    '"s3://bucket/shards/*.jsonl.gz"': '"shards/*.jsonl.gz"',
 }
 _RAISES = re.compile(r"#\s*raises (\w+)")
 
@@ -46,8 +53,16 @@ def _scripts() -> list[Any]:
             if ">>>" in snippet:
                 continue
             name = f"{page.relative_to(ROOT)}#{number}"
-            reasons = [why for marker, why in NOT_RUN.items() if marker in snippet]
-            marks = [pytest.mark.skip(reason=reasons[0])] if reasons else []
+            needed = [module for marker, module in NEEDS.items() if marker in snippet]
+            marks = [
+                pytest.mark.skipif(
+                    importlib.util.find_spec(module) is None,
+                    reason=f"needs {module}, which is not installed (an optional engine)",
+                )
+                for module in needed
+            ]
+            if needed:  # an engine's own deprecation notices are not the snippet's doing
+                marks.append(pytest.mark.filterwarnings("ignore::DeprecationWarning"))
             params.append(pytest.param(snippet, id=name, marks=marks))
     return params
 
@@ -68,6 +83,11 @@ def sandbox(seed_bytes: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     line = json.dumps(json.loads(seed_bytes)) + "\n"
     (tmp_path / "dump.jsonl").write_text(line, encoding="utf-8")
     (tmp_path / "dump.jsonl.gz").write_bytes(gzip.compress(line.encode("utf-8")))
+    shards = tmp_path / "shards"
+    shards.mkdir()
+    post = json.loads(seed_bytes)
+    lines = "".join(json.dumps(dict(post, id=number)) + "\n" for number in (1, 2, 3))
+    (shards / "posts-0.jsonl.gz").write_bytes(gzip.compress(lines.encode("utf-8")))
     collection = b"[" + seed_bytes + b"]"
     return {
         "wpparse": wpparse,
@@ -96,16 +116,35 @@ def _expected_raise(lines: list[str], statement: ast.stmt) -> str | None:
 @pytest.mark.filterwarnings("ignore::ResourceWarning")
 @pytest.mark.parametrize("snippet", _scripts())
 def test_snippet_runs(snippet: str, sandbox: dict[str, Any]) -> None:
+    for remote, local in LOCAL.items():
+        snippet = snippet.replace(remote, local)
     lines = snippet.splitlines()
-    for statement in ast.parse(snippet).body:
-        code = compile(ast.Module([statement], type_ignores=[]), "<snippet>", "exec")
-        expected = _expected_raise(lines, statement)
-        if expected is None:
-            exec(code, sandbox)
-            continue
-        with pytest.raises(Exception) as caught:  # noqa: PT011 - the type is checked below
-            exec(code, sandbox)
-        assert type(caught.value).__name__ == expected
+    try:
+        for statement in ast.parse(snippet).body:
+            code = compile(ast.Module([statement], type_ignores=[]), "<snippet>", "exec")
+            expected = _expected_raise(lines, statement)
+            if expected is None:
+                exec(code, sandbox)
+                continue
+            with pytest.raises(Exception) as caught:  # noqa: PT011 - the type is checked below
+                exec(code, sandbox)
+            assert type(caught.value).__name__ == expected
+    finally:
+        _stop_engines(sandbox)
+    if "posts-parquet/" in snippet:  # the engine recipes: their output holds the three posts
+        pq = pytest.importorskip("pyarrow.parquet", reason="pyarrow is not installed")
+        table = pq.read_table("posts-parquet/")
+        assert sorted(table.column("id").to_pylist()) == [1, 2, 3]
+
+
+def _stop_engines(namespace: dict[str, Any]) -> None:
+    """Close what the engine recipes started, so no process or thread outlives the test."""
+    if "client" in namespace:
+        namespace["client"].close()
+    if "spark" in namespace:
+        namespace["spark"].stop()
+    if "ray" in namespace:
+        namespace["ray"].shutdown()
 
 
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
