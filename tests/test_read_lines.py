@@ -58,6 +58,32 @@ def test_json_lines_read_through_batches_equal_the_whole_stream(
     )
 
 
+_fragments = st.sampled_from(
+    [
+        *('{"a": 1}', '{"b": [1, 2]}', '{"c": "}\\n{"}', "null", "1"),
+        *("{", "}", "[", "]", '"x', 'x"', ",", ":", "\\", "\ufeff"),
+        *("\n", "\r\n", " "),
+    ]
+)
+
+
+@given(
+    st.lists(_fragments, max_size=30).map("".join).filter(lambda t: t.lstrip().startswith("{")),
+    st.integers(min_value=1, max_value=40),
+)
+def test_broken_json_lines_agree_up_to_the_first_error(text: str, batch_bytes: int) -> None:
+    data = text.encode()
+    via_batches = summary(items_via_batches(data, batch_bytes))
+    whole = summary(list(iter_json_items(io.BytesIO(data))))
+    errors = [number for number, item in enumerate(whole) if item[3] is not None]
+    if not errors:
+        assert [item[2:] for item in via_batches] == [item[2:] for item in whole]
+        return
+    first = errors[0]
+    assert [item[2] for item in via_batches[:first]] == [item[2] for item in whole[:first]]
+    assert via_batches[first][3] is not None  # the same item is reported broken
+
+
 @given(st.lists(objects, min_size=1, max_size=8), st.integers(min_value=1, max_value=120))
 def test_values_spread_over_lines_are_never_cut(
     posts: list[dict[str, Any]], batch_bytes: int

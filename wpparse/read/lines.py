@@ -10,6 +10,10 @@ spot cannot lie inside a value (strings hold no raw line breaks, and a nested va
 by ``,``, ``}`` or ``]``), so any value, even one spread over many lines, stays whole in one
 batch. Streams that do not start like JSON Lines (a JSON array, a pretty-printed object, text in
 UTF-16) are not cut at all: their items are decoded here, by `iter_json_items`, as usual.
+
+On valid JSON the items read through batches are the items `iter_json_items` reads. On broken
+JSON both report the first error at the same item; after it, a batch boundary is one more place
+to resume, so reading may go on where `iter_json_items` gives up (inside an unclosed array).
 """
 
 from __future__ import annotations
