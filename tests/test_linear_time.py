@@ -17,6 +17,7 @@ import pytest
 import wpparse
 from tests.linear import assert_linear
 from wpparse.normalize.depth import MAX_DEPTH
+from wpparse.read.lines import iter_batches_or_items
 
 HTML: dict[str, Callable[[int], str]] = {
     "paragraphs": lambda n: (
@@ -133,3 +134,21 @@ def test_streams_take_linear_time_in_their_items(layout: str) -> None:
         return sum(1 for _ in wpparse.iter_posts(io.StringIO(text)))
 
     assert_linear(make, run, size=100)
+
+
+# Inputs for cutting JSON Lines into batches (wpparse convert): ordinary lines, lines that could
+# start a value but follow none ("[" after "["), and long runs of blank lines after a value.
+JSON_LINES_BYTES: dict[str, Callable[[int], bytes]] = {
+    "json-lines": lambda n: _json_lines(n).encode(),
+    "no-boundary-lines": lambda n: b"{}\n" + b"[\n" * n,
+    "blank-lines-after-values": lambda n: (b"{}" + b" \n" * 64) * n,
+}
+
+
+@pytest.mark.parametrize("make", list(JSON_LINES_BYTES.values()), ids=list(JSON_LINES_BYTES))
+def test_cutting_json_lines_takes_linear_time(make: Callable[[int], bytes]) -> None:
+    def run(data: bytes) -> Any:
+        pieces = iter_batches_or_items(io.BytesIO(data), batch_bytes=4096)
+        return sum(1 for _ in pieces)
+
+    assert_linear(make, run, size=1000)

@@ -38,8 +38,9 @@ _BOM = b"\xef\xbb\xbf"
 # Lines starting a value: how the main process numbers items without decoding them.
 _VALUE_STARTS = (b"\n{", b"\n[")
 _STARTS_WITH_VALUE = re.compile(rb"\s*[{\[]")
-_BLANKS = b" \t\r\n"
-_VALUE_ENDS = b"}]"
+# The end of a line that ends a top-level value (``}`` or ``]``, then blanks and at least one
+# line break) before a line that starts one.
+_BOUNDARY = re.compile(rb"[}\]][ \t\r\n]*\n(?=[{\[])")
 
 
 @attrs.frozen
@@ -156,15 +157,12 @@ def _cut(
 
 def _last_boundary(data: bytes) -> int | None:
     """Where the last batch boundary in `data` is (just after its line break), if any."""
-    end = len(data)
-    while (newline := max(data.rfind(b"\n{", 0, end), data.rfind(b"\n[", 0, end))) >= 0:
-        last = newline - 1
-        while last >= 0 and data[last] in _BLANKS:
-            last -= 1
-        if last >= 0 and data[last] in _VALUE_ENDS:
-            return newline + 1
-        end = newline
-    return None
+    # One forward scan in C that only stops at real boundaries: a search backwards from each
+    # candidate line would make a buffer full of "\n[" lines, none a boundary, quadratic.
+    last = None
+    for match in _BOUNDARY.finditer(data):
+        last = match.end()
+    return last
 
 
 def _skip_value(
