@@ -6,10 +6,13 @@ allowed out is `wpparse.WPParseError` (and its subclass `WPAPIError`).
 
 from __future__ import annotations
 
+import io
 import json
 import pickle
 
 import wpparse
+from wpparse.read import StreamItem, iter_json_items
+from wpparse.read.lines import LineBatch, decode_batch, iter_batches_or_items
 
 _RENDERED = ("title", "excerpt", "content", "caption", "description", "guid")
 
@@ -18,8 +21,9 @@ def run_input(data: bytes) -> None:
     """Spend `data` on one use, chosen by its first byte.
 
     0: a JSON document for `wpparse.parse_post`; 1: the rendered HTML (and raw content) of a
-    post, every derived value read; 2: a stream for `wpparse.parse_posts`; 3: block markup for
-    `wpparse.parse_blocks` in both flavors, serialized back.
+    post, every derived value read; 2: a stream for `wpparse.parse_posts`, and cut into JSON
+    Lines batches as `wpparse convert` cuts it; 3: block markup for `wpparse.parse_blocks` in
+    both flavors, serialized back.
 
     Raises:
         wpparse.WPParseError: the input is not posts (the one exception expected).
@@ -43,6 +47,7 @@ def run_input(data: bytes) -> None:
     elif use == 2:
         for post in wpparse.parse_posts(payload, on_error=lambda error: None):
             read_everything(post)
+        check_json_lines_batches(payload)
     else:
         text = payload.decode("utf-8", errors="surrogateescape")  # lone surrogates too
         for flavor in ("php", "js"):
@@ -67,3 +72,22 @@ def read_everything(post: wpparse.Post) -> None:
     if json.dumps(again.to_dict(), default=repr, sort_keys=True) != written:
         raise AssertionError("to_dict() does not read back as the same post")
     pickle.loads(pickle.dumps(post))
+
+
+def check_json_lines_batches(data: bytes) -> None:
+    """Items read through JSON Lines batches agree with the whole stream's, up to any error."""
+    whole = list(iter_json_items(io.BytesIO(data)))
+    batch_bytes = 1 + (data[0] % 64 if data else 0)  # tiny batches: many boundaries
+    batched: list[StreamItem] = []
+    for piece in iter_batches_or_items(io.BytesIO(data), batch_bytes=batch_bytes):
+        batched.extend(decode_batch(piece) if isinstance(piece, LineBatch) else [piece])
+    broken = [number for number, item in enumerate(whole) if item.error is not None]
+    agreed = broken[0] if broken else len(whole)
+    if [repr(item.value) for item in batched[:agreed]] != [
+        repr(item.value) for item in whole[:agreed]
+    ]:
+        raise AssertionError("JSON Lines batches and the whole stream read different values")
+    if broken and (len(batched) <= agreed or batched[agreed].error is None):
+        raise AssertionError("JSON Lines batches missed the stream's first error")
+    if not broken and len(batched) != len(whole):
+        raise AssertionError("JSON Lines batches read a different number of items")
