@@ -34,7 +34,8 @@ from wpparse.read.stream import MAX_VALUE_CHARS, StreamItem, iter_json_items
 #: 1 GB of JSON Lines, 1 MiB batches were no faster and took 15% more memory).
 BATCH_BYTES = 1 << 18
 
-_BOM = b"\xef\xbb\xbf"
+# What may come before a stream's first value: a UTF-8 byte order mark, then white space.
+_LEADING_BLANKS = re.compile(rb"(?:\xef\xbb\xbf)?\s*")
 # Lines starting a value: how the main process numbers items without decoding them.
 _VALUE_STARTS = (b"\n{", b"\n[")
 _STARTS_WITH_VALUE = re.compile(rb"\s*[{\[]")
@@ -79,12 +80,16 @@ def iter_batches_or_items(
     """
     batch_bytes = batch_bytes or BATCH_BYTES
     head = stream.read(batch_bytes)
+    if not isinstance(head, bytes):
+        yield from iter_json_items(_rejoined(head, stream), max_value_chars=max_value_chars)
+        return
+    leading = _LEADING_BLANKS.match(head)
+    start = leading.end() if leading else 0  # it always matches, if only the empty string
     # Enough to hold the first line, which tells whether this is JSON Lines (only when it starts
     # like an object: a long line in another layout, a JSON array, is never held here).
     while (
-        isinstance(head, bytes)
-        and head.removeprefix(_BOM).lstrip().startswith(b"{")
-        and b"\n" not in head.lstrip()
+        head.startswith(b"{", start)
+        and head.find(b"\n", start) < 0
         and len(head) <= max_value_chars
     ):
         more = stream.read(max(batch_bytes, len(head)))
@@ -92,11 +97,15 @@ def iter_batches_or_items(
         if not more:
             break
         head += more
-    if not isinstance(head, bytes) or not _looks_like_json_lines(head):
-        rejoined = cast(IO[bytes] | IO[str], _Prefixed(head, stream))
-        yield from iter_json_items(rejoined, max_value_chars=max_value_chars)
+    if not _looks_like_json_lines(head, start):
+        yield from iter_json_items(_rejoined(head, stream), max_value_chars=max_value_chars)
         return
     yield from _cut(head, stream, batch_bytes, max_value_chars)
+
+
+def _rejoined(head: bytes | str, rest: IO[bytes] | IO[str]) -> IO[bytes] | IO[str]:
+    """The stream whole again, `head` having been read from it already."""
+    return cast(IO[bytes] | IO[str], _Prefixed(head, rest))
 
 
 def decode_batch(batch: LineBatch) -> Iterator[StreamItem]:
@@ -107,12 +116,15 @@ def decode_batch(batch: LineBatch) -> Iterator[StreamItem]:
         )
 
 
-def _looks_like_json_lines(head: bytes) -> bool:
-    """Whether the stream starts with a line that looks like one whole object, in UTF-8."""
+def _looks_like_json_lines(head: bytes, start: int) -> bool:
+    """Whether the stream starts with a line that looks like one whole object, in UTF-8.
+
+    `start` is where its first value starts (after any byte order mark and blank lines).
+    """
     if json.detect_encoding(head[:4]) not in ("utf-8", "utf-8-sig"):
         return False
-    start = head.removeprefix(_BOM).lstrip()
-    first_line = start.split(b"\n", 1)[0].rstrip()
+    end = head.find(b"\n", start)
+    first_line = head[start : end if end >= 0 else len(head)].rstrip()
     return first_line.startswith(b"{") and first_line.endswith(b"}")
 
 
