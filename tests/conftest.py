@@ -41,6 +41,15 @@ def seed_dict(seed_bytes: bytes) -> dict[str, Any]:
     return value
 
 
+@pytest.fixture
+def dump(seed_dict: dict[str, Any], tmp_path: Path) -> Path:
+    """A collection response of three posts in a file, the second with ``sticky`` a string."""
+    path = tmp_path / "posts.json"
+    posts = [seed_dict, dict(seed_dict, id=2, sticky="1"), dict(seed_dict, id=3)]
+    path.write_text(json.dumps(posts), encoding="utf-8")
+    return path
+
+
 def require_corpus() -> Path:
     """The shared corpus folder, or skip the test when it is not beside the repository."""
     if not CORPUS.is_dir():

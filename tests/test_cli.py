@@ -20,15 +20,6 @@ def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[Any]
     return status, [json.loads(line) for line in out.splitlines()], err
 
 
-@pytest.fixture
-def dump(seed_dict: dict[str, Any], tmp_path: Path) -> Path:
-    """A collection response of three posts, the second with a string for ``sticky``."""
-    path = tmp_path / "posts.json"
-    posts = [seed_dict, dict(seed_dict, id=2, sticky="1"), dict(seed_dict, id=3)]
-    path.write_text(json.dumps(posts), encoding="utf-8")
-    return path
-
-
 def test_writes_one_json_line_per_post(capsys: pytest.CaptureFixture[str], dump: Path) -> None:
     status, posts, err = _run(capsys, str(dump))
     assert status == 0

@@ -37,15 +37,6 @@ def _posts(seed: dict[str, Any], ids: range) -> list[dict[str, Any]]:
     return [dict(seed, id=number) for number in ids]
 
 
-@pytest.fixture
-def dump(seed_dict: dict[str, Any], tmp_path: Path) -> Path:
-    """A collection response of three posts, the second with a string for ``sticky``."""
-    path = tmp_path / "posts.json"
-    posts = [seed_dict, dict(seed_dict, id=2, sticky="1"), dict(seed_dict, id=3)]
-    path.write_text(json.dumps(posts), encoding="utf-8")
-    return path
-
-
 def test_jsonl_holds_the_record_of_each_post(
     capsys: pytest.CaptureFixture[str], dump: Path, tmp_path: Path
 ) -> None:
