@@ -33,6 +33,13 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in data.decode("utf-8").split("\n")[:-1]]
 
 
+def _small_chunks(monkeypatch: pytest.MonkeyPatch, *, items: int, batch_bytes: int) -> None:
+    """Cut input into many chunks: `items` decoded items, or JSON Lines batches of `batch_bytes`
+    (100 bytes: a batch per post or two), so that a pool has several in flight."""
+    monkeypatch.setattr(convert, "CHUNK_ITEMS", items)
+    monkeypatch.setattr(lines, "BATCH_BYTES", batch_bytes)
+
+
 def _posts(seed: dict[str, Any], ids: range) -> list[dict[str, Any]]:
     return [dict(seed, id=number) for number in ids]
 
@@ -167,8 +174,7 @@ def test_order_is_kept_with_more_chunks_than_workers(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(convert, "CHUNK_ITEMS", 3)
-    monkeypatch.setattr(lines, "BATCH_BYTES", 100)  # JSON Lines: a batch of a post or two
+    _small_chunks(monkeypatch, items=3, batch_bytes=100)
     small = {key: seed_dict[key] for key in ("id", "date", "date_gmt", "link", "title")}
     dump = tmp_path / "posts.jsonl"
     # Whole posts first, then small ones: later chunks finish first, and must wait their turn.
@@ -188,8 +194,7 @@ def test_json_lines_decoded_in_workers_give_the_same_bytes_as_jobs_1(
     monkeypatch: pytest.MonkeyPatch,
     batch_bytes: int,
 ) -> None:
-    monkeypatch.setattr(lines, "BATCH_BYTES", batch_bytes)
-    monkeypatch.setattr(convert, "CHUNK_ITEMS", 2)
+    _small_chunks(monkeypatch, items=2, batch_bytes=batch_bytes)
     posts = [json.dumps(post) for post in _posts(seed_dict, range(30))]
     posts[7] = json.dumps(seed_dict, indent=2)  # a value over many lines, in the middle
     posts[11] = '{"id": 11, oops}'
@@ -280,8 +285,7 @@ def test_strict_stop_in_a_pool_keeps_what_came_before(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(convert, "CHUNK_ITEMS", 2)
-    monkeypatch.setattr(lines, "BATCH_BYTES", 100)
+    _small_chunks(monkeypatch, items=2, batch_bytes=100)
     posts = [json.dumps(post) + "\n" for post in _posts(seed_dict, range(20))]
     posts[13] = "[1]\n"
     dump = tmp_path / "posts.jsonl"
