@@ -12,7 +12,7 @@ import pickle
 
 import wpparse
 from wpparse.read import StreamItem, iter_json_items
-from wpparse.read.lines import LineBatch, decode_batch, iter_batches_or_items
+from wpparse.read.lines import decode_batch, iter_batches_or_items
 
 _RENDERED = ("title", "excerpt", "content", "caption", "description", "guid")
 
@@ -21,8 +21,8 @@ def run_input(data: bytes) -> None:
     """Spend `data` on one use, chosen by its first byte.
 
     0: a JSON document for `wpparse.parse_post`; 1: the rendered HTML (and raw content) of a
-    post, every derived value read; 2: a stream for `wpparse.parse_posts`, and cut into JSON
-    Lines batches as `wpparse convert` cuts it; 3: block markup for `wpparse.parse_blocks` in
+    post, every derived value read; 2: a stream for `wpparse.parse_posts`, and cut into
+    batches as `wpparse convert` cuts it; 3: block markup for `wpparse.parse_blocks` in
     both flavors, serialized back.
 
     Raises:
@@ -75,12 +75,24 @@ def read_everything(post: wpparse.Post) -> None:
 
 
 def check_json_lines_batches(data: bytes) -> None:
-    """Items read through JSON Lines batches agree with the whole stream's, up to any error."""
+    """Items read through batches agree with the whole stream's, up to any error.
+
+    Both ways `wpparse convert` may cut a stream: JSON Lines into batches of lines, and, with
+    workers, the elements of JSON arrays into batches of their text.
+    """
     whole = list(iter_json_items(io.BytesIO(data)))
     batch_bytes = 1 + (data[0] % 64 if data else 0)  # tiny batches: many boundaries
-    batched: list[StreamItem] = []
-    for piece in iter_batches_or_items(io.BytesIO(data), batch_bytes=batch_bytes):
-        batched.extend(decode_batch(piece) if isinstance(piece, LineBatch) else [piece])
+    for batch_arrays in (False, True):
+        stream = io.BytesIO(data)
+        batched: list[StreamItem] = []
+        for piece in iter_batches_or_items(
+            stream, batch_bytes=batch_bytes, batch_arrays=batch_arrays
+        ):
+            batched.extend([piece] if isinstance(piece, StreamItem) else decode_batch(piece))
+        _check_agreement(whole, batched)
+
+
+def _check_agreement(whole: list[StreamItem], batched: list[StreamItem]) -> None:
     broken = [number for number, item in enumerate(whole) if item.error is not None]
     agreed = broken[0] if broken else len(whole)
     if [repr(item.value) for item in batched[:agreed]] != [

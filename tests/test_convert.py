@@ -34,8 +34,9 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 
 
 def _small_chunks(monkeypatch: pytest.MonkeyPatch, *, items: int, batch_bytes: int) -> None:
-    """Cut input into many chunks: `items` decoded items, or JSON Lines batches of `batch_bytes`
-    (100 bytes: a batch per post or two), so that a pool has several in flight."""
+    """Cut input into many chunks: `items` decoded items, or batches of JSON Lines or array
+    elements of `batch_bytes` (100 bytes: a batch per post or two), so that a pool has several
+    in flight."""
     monkeypatch.setattr(convert, "CHUNK_ITEMS", items)
     monkeypatch.setattr(lines, "BATCH_BYTES", batch_bytes)
 
@@ -213,6 +214,37 @@ def test_json_lines_decoded_in_workers_give_the_same_bytes_as_jobs_1(
     assert outputs[0][1] == [
         f"wpparse: skipped {dump}: line {line_11 + 1}, item 11: malformed JSON:"
         " Expecting property name enclosed in double quotes"
+    ]
+
+
+@pytest.mark.parametrize("batch_bytes", [16, 1 << 20], ids=["small-batches", "one-batch"])
+def test_array_elements_sent_as_text_give_the_same_bytes_as_jobs_1(
+    capsys: pytest.CaptureFixture[str],
+    seed_dict: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    batch_bytes: int,
+) -> None:
+    _small_chunks(monkeypatch, items=2, batch_bytes=batch_bytes)
+    posts = [json.dumps(post, indent=1) for post in _posts(seed_dict, range(12))]
+    posts[3] = posts[3].replace('"id": 3', '"id": 3, "id": 3', 1)  # a repeated key
+    posts[5] = posts[5].replace('"status"', '"st\xe9tus"', 1)  # a byte that is not UTF-8
+    posts[8] = "[]"  # not a post
+    dump = tmp_path / "posts.json"
+    dump.write_bytes(("[" + ",\n".join(posts)).encode("latin-1") + b", oops]")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        status, err = _run(capsys, str(dump), "-o", str(out), "--jobs", jobs, "-q")
+        assert status == 1
+        outputs.append((out.read_bytes(), err.splitlines()[:-1]))
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0][0].splitlines()]
+    assert [record["id"] for record in records] == [*range(8), *range(9, 12)]
+    assert [record["warning_count"] for record in records][3:6] == [1, 0, 1]
+    assert [line.split(": ", 2)[1] for line in outputs[0][1]] == [
+        "skipped " + str(dump),
+        "skipped " + str(dump),
     ]
 
 

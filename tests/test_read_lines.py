@@ -1,7 +1,8 @@
-"""Cutting JSON Lines into batches for worker processes: `iter_batches_or_items`, `decode_batch`.
+"""Cutting streams into batches for worker processes: `iter_batches_or_items`, `decode_batch`.
 
-Whatever the cut, the items decoded from the batches are the items `iter_json_items` reads from
-the whole stream, numbered the same.
+JSON Lines are cut into batches of raw lines, and (on request) the elements of JSON arrays are
+grouped into batches of their text. Whatever the cut, the items decoded from the batches are the
+items `iter_json_items` reads from the whole stream, numbered the same.
 """
 
 from __future__ import annotations
@@ -15,17 +16,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wpparse.read import StreamItem, iter_json_items
-from wpparse.read.lines import LineBatch, decode_batch, iter_batches_or_items
+from wpparse.read.lines import ElementBatch, LineBatch, decode_batch, iter_batches_or_items
 
 
-def pieces(data: bytes, batch_bytes: int, **options: Any) -> list[LineBatch | StreamItem]:
+def pieces(
+    data: bytes, batch_bytes: int, **options: Any
+) -> list[LineBatch | ElementBatch | StreamItem]:
     return list(iter_batches_or_items(io.BytesIO(data), batch_bytes=batch_bytes, **options))
 
 
-def items_via_batches(data: bytes, batch_bytes: int) -> list[StreamItem]:
+def items_via_batches(data: bytes, batch_bytes: int, **options: Any) -> list[StreamItem]:
     items: list[StreamItem] = []
-    for piece in pieces(data, batch_bytes):
-        items.extend(decode_batch(piece) if isinstance(piece, LineBatch) else [piece])
+    for piece in pieces(data, batch_bytes, **options):
+        items.extend(decode_batch(piece) if not isinstance(piece, StreamItem) else [piece])
     return items
 
 
@@ -33,6 +36,14 @@ def summary(items: list[StreamItem]) -> list[tuple[int, int, Any, str | None]]:
     return [
         (item.index, item.line, item.value, item.error.summary if item.error else None)
         for item in items
+    ]
+
+
+def full_summary(items: list[StreamItem]) -> list[tuple[Any, ...]]:
+    """Everything an item says, its problems and whether it is an array element too."""
+    return [
+        (*row, item.in_array, [str(problem) for problem in item.problems], item.text)
+        for row, item in zip(summary(items), items, strict=True)
     ]
 
 
@@ -201,3 +212,63 @@ def test_a_long_line_that_is_not_json_lines_is_not_read_ahead() -> None:
     assert isinstance(first, StreamItem)
     assert first.value == {"id": 0, "text": "x" * 100}
     assert stream.given < len(data) // 4
+
+
+# Pieces of JSON arrays: whole elements, elements that hide traps (a repeated key, NaN, a nested
+# array, an integer too long for Python, bytes that are not UTF-8), separators and broken bits.
+_elements = st.sampled_from(
+    [
+        *('{"a": 1}', '{"b": [1, {"c": 2}]}', '{"k": 1, "k": 2}', "[1, [2]]", "NaN"),
+        *('"caf\xe9"', "1" * 5000, '{"t": "],["}', "null", "1.5", '{\n "d": {}\n}'),
+    ]
+)
+_separators = st.sampled_from([",", ", ", ",\n  ", "]", "[", "{", '"', "\n"])
+_arrays = st.lists(_elements, max_size=12).map(lambda parts: "[" + ",\n ".join(parts) + "]")
+_broken_arrays = st.lists(_elements | _separators, max_size=16).map(lambda p: "[" + "".join(p))
+
+
+@given(
+    _arrays | _broken_arrays,
+    st.integers(min_value=1, max_value=60),
+    st.sampled_from(["", "\n", "\n[]\n", '\n{"after": true}']),
+)
+def test_array_elements_read_through_text_batches_equal_the_whole_stream(
+    text: str, batch_bytes: int, after: str
+) -> None:
+    data = (text + after).encode("latin-1")  # "é" becomes a byte that is not UTF-8
+    via_batches = items_via_batches(data, batch_bytes, batch_arrays=True)
+    whole = list(iter_json_items(io.BytesIO(data)))
+    assert full_summary(via_batches) == full_summary(whole)
+
+
+def test_array_elements_travel_as_text_in_batches_of_about_the_batch_size() -> None:
+    posts = [{"id": n, "title": "x" * 20} for n in range(10)]
+    data = json.dumps(posts, indent=1).encode()
+    read = pieces(data, batch_bytes=100, batch_arrays=True)
+    assert all(isinstance(piece, ElementBatch) for piece in read)
+    batches = [piece for piece in read if isinstance(piece, ElementBatch)]
+    assert [len(batch.items) for batch in batches] == [3, 3, 3, 1]  # 44 characters each
+    element = batches[0].items[0]
+    assert element.value is None
+    assert element.text is not None
+    assert json.loads(element.text) == posts[0]
+    assert [item.value for batch in batches for item in decode_batch(batch)] == posts
+
+
+def test_array_elements_are_decoded_here_unless_batches_are_asked_for() -> None:
+    read = pieces(b'[{"id": 1}, {"id": 2}]', batch_bytes=4)
+    assert [piece.value for piece in read if isinstance(piece, StreamItem)] == [
+        {"id": 1},
+        {"id": 2},
+    ]
+
+
+def test_an_element_too_deep_for_the_worker_is_reported_not_raised() -> None:
+    # Read in a process whose stack is deeper than the worker's, an element can decode there
+    # and still be too deep where it is decoded again.
+    deep = "[" * 100_000 + "]" * 100_000
+    batch = ElementBatch((StreamItem(0, 1, in_array=True, text=deep),))
+    (item,) = decode_batch(batch)
+    assert item.error is not None
+    assert item.error.summary == "JSON is nested too deeply to decode"
+    assert item.text is None

@@ -11,7 +11,7 @@ from wpparse.output.records import to_record
 from wpparse.output.writers import encode_record
 from wpparse.parse import item_location, post_from_item
 from wpparse.read import StreamItem
-from wpparse.read.lines import LineBatch, decode_batch
+from wpparse.read.lines import ElementBatch, LineBatch, decode_batch
 
 #: What becomes of a unit: its record, encoded, or why it has none.
 Outcome: TypeAlias = str | dict[str, Any] | WPParseError
@@ -43,9 +43,12 @@ def convert_units(units: Sequence[Unit], *, fmt: str, strict: bool) -> list[Outc
 def _items(units: Sequence[Unit]) -> Iterator[tuple[str, StreamItem | WPParseError, bool]]:
     """Every item of the units, with its input's name and whether it is the input's only value.
 
-    Batches of JSON Lines are decoded here, in the worker process.
+    Batches of JSON Lines and of array elements are decoded here, in the worker process.
     """
     for unit in units:
+        if isinstance(unit.item, ElementBatch):  # array elements: never an input's only value
+            yield from ((unit.name, item, False) for item in decode_batch(unit.item))
+            continue
         if not isinstance(unit.item, LineBatch):
             yield unit.name, unit.item, unit.only_value
             continue

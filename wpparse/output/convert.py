@@ -20,7 +20,7 @@ from wpparse.output.pool import map_chunks
 from wpparse.output.progress import Progress
 from wpparse.output.summary import Tally
 from wpparse.output.writers import FORMATS, RecordSink, format_for, open_sink, silence_stdout
-from wpparse.read.lines import LineBatch
+from wpparse.read.lines import ElementBatch, LineBatch
 
 #: Items per chunk handed to a worker process.
 CHUNK_ITEMS = 256
@@ -156,8 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _items_in(unit: Unit) -> int:
-    # A batch of JSON Lines (about 256 KB) is a chunk's worth of work on its own.
-    return CHUNK_ITEMS if isinstance(unit.item, LineBatch) else 1
+    # A batch (about 256 KB of JSON) is a chunk's worth of work on its own.
+    return CHUNK_ITEMS if isinstance(unit.item, LineBatch | ElementBatch) else 1
 
 
 def _convert(
@@ -170,7 +170,9 @@ def _convert(
 ) -> bool:
     """Write every record; return whether --strict stopped at a problem."""
     work = functools.partial(convert_units, fmt=fmt, strict=args.strict)
-    units = iter_units(args.inputs, exclude=target)
+    # With workers, array elements travel as text: decoded values in flight would weigh several
+    # times more. (Alone, the command would decode them twice for nothing.)
+    units = iter_units(args.inputs, exclude=target, batch_arrays=args.jobs > 1)
     chunks = map_chunks(work, units, jobs=args.jobs, chunk_size=CHUNK_ITEMS, size_of=_items_in)
     with contextlib.closing(chunks):
         for outcomes in chunks:

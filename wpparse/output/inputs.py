@@ -1,7 +1,8 @@
 """The inputs of ``wpparse convert``: folders expanded, and every item read in order.
 
 JSON Lines input is cut into batches of raw lines here and decoded by the workers; other input
-(JSON arrays, pretty-printed objects) is decoded here and its items go to the workers.
+(JSON arrays, pretty-printed objects) is decoded here and its items go to the workers, or, when
+there are workers, the elements of its arrays go to them as batches of text.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import attrs
 
 from wpparse.errors import WPParseError
 from wpparse.read import StreamItem, open_source
-from wpparse.read.lines import LineBatch, iter_batches_or_items
+from wpparse.read.lines import ElementBatch, LineBatch, iter_batches_or_items
 
 #: The files a folder given as input contributes.
 SUFFIXES = (".json", ".jsonl", ".json.gz", ".jsonl.gz")
@@ -26,24 +27,27 @@ class Unit:
 
     Attributes:
         name: The input's name (its path, or ``<stdin>``).
-        item: The item as the stream reader yielded it, a batch of JSON Lines to decode, or
-            the error.
+        item: The item as the stream reader yielded it, a batch of JSON Lines or of array
+            elements to decode, or the error.
         only_value: The item is its input's only value (so, if it is not a post, the input as a
             whole is not posts). A batch says so itself (``whole_stream``).
 
     """
 
     name: str
-    item: StreamItem | LineBatch | WPParseError
+    item: StreamItem | LineBatch | ElementBatch | WPParseError
     only_value: bool = False
 
 
-def iter_units(inputs: Iterable[str], *, exclude: Path | None = None) -> Iterator[Unit]:
+def iter_units(
+    inputs: Iterable[str], *, exclude: Path | None = None, batch_arrays: bool = False
+) -> Iterator[Unit]:
     """Every item of every input, in order; a folder's files are read in sorted order.
 
     Args:
         inputs: Paths of files or folders, or ``-`` for standard input.
         exclude: A file to leave out of folders (the output, which may be inside one).
+        batch_arrays: Hand on the elements of JSON arrays as batches of text (for workers).
 
     """
     for given in inputs:
@@ -53,9 +57,9 @@ def iter_units(inputs: Iterable[str], *, exclude: Path | None = None) -> Iterato
                 message = f"no {', '.join(SUFFIXES)} file in this folder"
                 yield Unit(given, WPParseError(message, location=given, whole_input=True))
             for path in files:
-                yield from _read(path)
+                yield from _read(path, batch_arrays)
         else:
-            yield from _read(given)
+            yield from _read(given, batch_arrays)
 
 
 def folder_files(folder: Path, exclude: Path | None = None) -> list[str]:
@@ -69,14 +73,14 @@ def folder_files(folder: Path, exclude: Path | None = None) -> list[str]:
     )
 
 
-def _read(path: str) -> Iterator[Unit]:
+def _read(path: str, batch_arrays: bool) -> Iterator[Unit]:
     try:
         with open_source(path) as (stream, name):
-            items = iter_batches_or_items(stream)
+            items = iter_batches_or_items(stream, batch_arrays=batch_arrays)
             first = next(items, None)
             if first is None:
                 return
-            if isinstance(first, LineBatch):
+            if isinstance(first, LineBatch | ElementBatch):
                 yield Unit(name, first)
                 yield from (Unit(name, item) for item in items)
                 return

@@ -9,7 +9,11 @@ a line ending in ``}`` or ``]`` and a line starting with ``{`` or ``[``. In vali
 spot cannot lie inside a value (strings hold no raw line breaks, and a nested value is followed
 by ``,``, ``}`` or ``]``), so any value, even one spread over many lines, stays whole in one
 batch. Streams that do not start like JSON Lines (a JSON array, a pretty-printed object, text in
-UTF-16) are not cut at all: their items are decoded here, by `iter_json_items`, as usual.
+UTF-16) are not cut at all: their items are decoded here, by `iter_json_items`, as usual. Or,
+on request, the elements of their top-level arrays are grouped into batches of their text
+(`ElementBatch`): they are still decoded here, since only decoding tells where an element
+ends, but they travel as text, which weighs several times less than decoded values, and the
+worker decodes them again.
 
 On valid JSON the items read through batches are the items `iter_json_items` reads. On broken
 JSON both report the first error at the same item; after it, a batch boundary is one more place
@@ -27,7 +31,7 @@ from typing import IO, cast
 import attrs
 
 from wpparse.errors import WPParseError
-from wpparse.read.stream import MAX_VALUE_CHARS, StreamItem, iter_json_items
+from wpparse.read.stream import MAX_VALUE_CHARS, StreamItem, decode_texts, iter_json_items
 
 #: Bytes read at a time, and roughly the size of a batch: small enough that the batches in
 #: flight weigh little, large enough that handing one to a worker costs next to nothing (on
@@ -64,15 +68,31 @@ class LineBatch:
     whole_stream: bool = False
 
 
+@attrs.frozen
+class ElementBatch:
+    """Consecutive elements of a top-level JSON array, as text, not yet decoded.
+
+    Attributes:
+        items: The elements, numbered as in the whole stream, each with its JSON text (and the
+            undecodable bytes it held, which its text no longer shows).
+
+    """
+
+    items: tuple[StreamItem, ...]
+
+
 def iter_batches_or_items(
     stream: IO[bytes] | IO[str],
     *,
     batch_bytes: int | None = None,
     max_value_chars: int = MAX_VALUE_CHARS,
-) -> Iterator[LineBatch | StreamItem]:
+    batch_arrays: bool = False,
+) -> Iterator[LineBatch | ElementBatch | StreamItem]:
     """The stream as line batches if it is JSON Lines in UTF-8, else as decoded items.
 
     Batches hold about `batch_bytes` (default `BATCH_BYTES`) each, more when a value is larger.
+    With `batch_arrays`, the elements of top-level arrays in other streams come in batches of
+    their text, of about as many characters.
 
     A single line longer than `max_value_chars` (in bytes) becomes an item carrying the error,
     as `iter_json_items` reports a value over `wpparse.Limits.max_size`, and reading goes on at
@@ -81,7 +101,7 @@ def iter_batches_or_items(
     batch_bytes = batch_bytes or BATCH_BYTES
     head = stream.read(batch_bytes)
     if not isinstance(head, bytes):
-        yield from iter_json_items(_rejoined(head, stream), max_value_chars=max_value_chars)
+        yield from _items(_rejoined(head, stream), batch_bytes, max_value_chars, batch_arrays)
         return
     leading = _LEADING_BLANKS.match(head)
     start = leading.end() if leading else 0  # it always matches, if only the empty string
@@ -98,9 +118,32 @@ def iter_batches_or_items(
             break
         head += more
     if not _looks_like_json_lines(head, start):
-        yield from iter_json_items(_rejoined(head, stream), max_value_chars=max_value_chars)
+        yield from _items(_rejoined(head, stream), batch_bytes, max_value_chars, batch_arrays)
         return
     yield from _cut(head, stream, batch_bytes, max_value_chars)
+
+
+def _items(
+    stream: IO[bytes] | IO[str], batch_chars: int, max_value_chars: int, batch_arrays: bool
+) -> Iterator[ElementBatch | StreamItem]:
+    """The items of a stream that is not JSON Lines; array elements batched, if asked."""
+    items = iter_json_items(stream, max_value_chars=max_value_chars, elements_as_text=batch_arrays)
+    batch: list[StreamItem] = []
+    held = 0
+    for item in items:
+        if item.text is None:  # a top-level value, or an error: the batch so far goes first
+            if batch:
+                yield ElementBatch(tuple(batch))
+                batch, held = [], 0
+            yield item
+            continue
+        batch.append(item)
+        held += len(item.text)
+        if held >= batch_chars:
+            yield ElementBatch(tuple(batch))
+            batch, held = [], 0
+    if batch:
+        yield ElementBatch(tuple(batch))
 
 
 def _rejoined(head: bytes | str, rest: IO[bytes] | IO[str]) -> IO[bytes] | IO[str]:
@@ -108,8 +151,11 @@ def _rejoined(head: bytes | str, rest: IO[bytes] | IO[str]) -> IO[bytes] | IO[st
     return cast(IO[bytes] | IO[str], _Prefixed(head, rest))
 
 
-def decode_batch(batch: LineBatch) -> Iterator[StreamItem]:
+def decode_batch(batch: LineBatch | ElementBatch) -> Iterator[StreamItem]:
     """The items of `batch`, numbered (line and index) as in the whole stream."""
+    if isinstance(batch, ElementBatch):
+        yield from decode_texts(batch.items)
+        return
     for item in iter_json_items(io.BytesIO(batch.data)):
         yield attrs.evolve(
             item, index=batch.first_index + item.index, line=batch.first_line + item.line - 1

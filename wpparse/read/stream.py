@@ -14,7 +14,7 @@ from __future__ import annotations
 import codecs
 import collections
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
 import attrs
@@ -23,6 +23,7 @@ from wpparse.errors import Problem, WPParseError
 from wpparse.read.decode import (
     ESCAPED_BYTES,
     DecoderWatch,
+    decode_json,
     invalid_bytes_problem,
     looks_truncated,
     may_continue,
@@ -49,6 +50,7 @@ class StreamItem:
         problems: Problems met while decoding the item's bytes.
         in_array: Whether the item is an element of a top-level array (rather than a
             top-level value itself).
+        text: The element's JSON text, not yet decoded (see `iter_json_items`).
 
     """
 
@@ -58,6 +60,7 @@ class StreamItem:
     error: WPParseError | None = None
     problems: tuple[Problem, ...] = ()
     in_array: bool = False
+    text: str | None = None
 
 
 class _Buffer:
@@ -244,7 +247,10 @@ def _decode_chunks(first: bytes, stream: IO[bytes] | IO[str]) -> Iterator[str]:
 
 
 def iter_json_items(
-    stream: IO[bytes] | IO[str], *, max_value_chars: int = MAX_VALUE_CHARS
+    stream: IO[bytes] | IO[str],
+    *,
+    max_value_chars: int = MAX_VALUE_CHARS,
+    elements_as_text: bool = False,
 ) -> Iterator[StreamItem]:
     """Yield every top-level value of `stream`, elements of top-level arrays one by one.
 
@@ -252,13 +258,18 @@ def iter_json_items(
     and other sequences of values it resumes at the next line that begins with ``{`` or ``[``.
     Inside an array it cannot know where the next element starts, so a syntax error there ends
     the stream (after an item carrying the error).
+
+    With `elements_as_text`, the elements of top-level arrays come as their JSON text (in
+    `StreamItem.text`, `value` None), for another process to decode with `decode_texts`: text
+    weighs several times less than the decoded value. Their problems are then left for that
+    decoding to find again, but for undecodable bytes, which only this reading can see.
     """
     buffer = _Buffer(stream, max_value_chars)
     index = 0
     while (first := buffer.skip_whitespace()) is not None:
         if first == "[":
             buffer.advance(buffer.pos + 1)
-            for item in _iter_array(buffer, index):
+            for item in _iter_array(buffer, index, as_text=elements_as_text):
                 yield item
                 index += 1
                 if item.error is not None:
@@ -275,7 +286,7 @@ def iter_json_items(
         index += 1
 
 
-def _iter_array(buffer: _Buffer, index: int) -> Iterator[StreamItem]:
+def _iter_array(buffer: _Buffer, index: int, *, as_text: bool) -> Iterator[StreamItem]:
     """Yield the elements of the array whose ``[`` the cursor has just passed."""
     if buffer.skip_whitespace() == "]":
         buffer.advance(buffer.pos + 1)
@@ -288,7 +299,10 @@ def _iter_array(buffer: _Buffer, index: int) -> Iterator[StreamItem]:
         except (json.JSONDecodeError, RecursionError, WPParseError) as exc:
             yield StreamItem(index, line, error=_error_for(buffer, exc), in_array=True)
             return
-        yield _item(buffer, index, line, start, value, in_array=True)
+        if as_text:
+            yield _text_item(buffer, index, line, start)
+        else:
+            yield _item(buffer, index, line, start, value, in_array=True)
         index += 1
         char = buffer.skip_whitespace()
         if char == ",":
@@ -312,6 +326,27 @@ def _item(
     value, found = buffer.watch.take_problems(value)
     problems = ((invalid_bytes_problem(bad),) if bad else ()) + found
     return StreamItem(index, line, value=value, problems=problems, in_array=in_array)
+
+
+def _text_item(buffer: _Buffer, index: int, line: int, start: int) -> StreamItem:
+    """The array element just decoded (from stream position `start`), as its text."""
+    # Filling the buffer drops only what lies before the cursor, which stayed at `start`.
+    text = buffer.text[start - buffer.stream_pos + buffer.pos : buffer.pos]
+    bad = buffer.take_bad_bytes(start, buffer.stream_pos)
+    buffer.watch.reset()  # its problems are found again where the text is decoded
+    problems = (invalid_bytes_problem(bad),) if bad else ()
+    return StreamItem(index, line, problems=problems, in_array=True, text=text)
+
+
+def decode_texts(items: Iterable[StreamItem]) -> Iterator[StreamItem]:
+    """Decode the elements `iter_json_items` gave as text: each as it would have been read."""
+    for item in items:
+        try:
+            value, found = decode_json(item.text or "")
+        except WPParseError as error:  # nested deeper than this process's stack allows
+            yield attrs.evolve(item, error=error, text=None)
+        else:
+            yield attrs.evolve(item, value=value, problems=item.problems + found, text=None)
 
 
 def _error_for(buffer: _Buffer, exc: Exception) -> WPParseError:
