@@ -1,4 +1,4 @@
-"""Cutting JSON Lines into batches of whole values without decoding them, for worker processes.
+"""Cutting streams into batches of whole values for worker processes, to decode there.
 
 JSON decoding is the largest single cost of reading a dump. When `wpparse convert` spreads the
 work over processes, the main process only cuts the bytes into batches here, and each worker

@@ -120,6 +120,14 @@ class _Buffer:
                 count += 1
         return count
 
+    def text_since(self, stream_pos: int) -> str:
+        """The text from stream position `stream_pos` to the cursor.
+
+        It is all still held when `stream_pos` is where the value just decoded started: filling
+        the buffer drops only what lies before the cursor, which stays there while decoding.
+        """
+        return self.text[stream_pos - self._offset : self.pos]
+
     def advance(self, new_pos: int) -> None:
         self.line += self.text.count("\n", self.pos, new_pos)
         self.pos = new_pos
@@ -330,8 +338,7 @@ def _item(
 
 def _text_item(buffer: _Buffer, index: int, line: int, start: int) -> StreamItem:
     """The array element just decoded (from stream position `start`), as its text."""
-    # Filling the buffer drops only what lies before the cursor, which stayed at `start`.
-    text = buffer.text[start - buffer.stream_pos + buffer.pos : buffer.pos]
+    text = buffer.text_since(start)
     bad = buffer.take_bad_bytes(start, buffer.stream_pos)
     buffer.watch.reset()  # its problems are found again where the text is decoded
     problems = (invalid_bytes_problem(bad),) if bad else ()
