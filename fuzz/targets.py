@@ -11,6 +11,7 @@ import json
 import pickle
 
 import wpparse
+from wpparse.normalize.markers import MARKERS
 from wpparse.read import StreamItem, iter_json_items
 from wpparse.read.lines import decode_batch, iter_batches_or_items
 
@@ -63,7 +64,7 @@ def read_everything(post: wpparse.Post) -> None:
         values = (rendered.text, rendered.links, rendered.images, rendered.embeds)
         if not isinstance(values[0], str) or not isinstance(rendered.markdown, str):
             raise AssertionError(f"{name}: a derived value is not a string")
-        if any(marker in values[0] for marker in "\x01\x02\x03\x04\x05\x06\x07\x08\x0c"):
+        if any(marker in values[0] for marker in MARKERS):
             raise AssertionError(f"{name}: a layout marker leaked into the text")
     if post.content is not None:
         post.content.blocks  # noqa: B018 - parsing them is the test

@@ -36,6 +36,20 @@ RULES = [
         "figcaption",
     ),
     ("<p>x</p><ul><li>a</li></ul><p>y</p>", "x\n\n• a\n\ny", "list-is-a-block"),
+    # Text next to a block is a block of its own.
+    ("<h2>H</h2>a", "H\n\na", "text-after-a-block"),
+    ("<p>x</p>a<p>y</p>", "x\n\na\n\ny", "text-between-blocks"),
+    ("a<blockquote>q</blockquote>c", "a\n\nq\n\nc", "text-around-a-quote"),
+    # An item with no text goes, bullet or number and all; the list goes on.
+    ("<p>Before</p><ul><li>a</li><li></li></ul><p>Next</p>", "Before\n\n• a\n\nNext", "empty-item"),
+    ("<ol><li>a</li><li> </li><li>c</li></ol>", "1. a\n3. c", "empty-numbered-item"),
+    (
+        '<ul class="wp-block-gallery"><li><figure><img src="a.jpg"></figure></li>'
+        '<li><figure><img src="b.jpg"></figure></li></ul><p>Next paragraph.</p>',
+        "Next paragraph.",
+        "image-only-items",
+    ),
+    ("<ul><li>a<li>b</ul>", "• a\n• b", "items-without-end-tags"),
     # 3. Inline tags add nothing and never split a word.
     ("Hello <b>wor</b>ld", "Hello world", "inline"),
     (
@@ -60,6 +74,12 @@ RULES = [
     ('<ol start="3"><li>x</li><li>y</li></ol>', "3. x\n4. y", "ol-start"),
     ("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "• a\n  • b\n• c", "nested"),
     ("<ol><li><p>one</p></li><li><p>two</p></li></ol>", "1. one\n2. two", "loose-list"),
+    ("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "• a\n• b", "loose-bullets"),
+    (
+        "<ol><li><p><b>Step</b></p><ul><li>detail</li></ul></li><li>next</li></ol>",
+        "1. Step\n  • detail\n2. next",
+        "nested-list-after-a-paragraph",
+    ),
     # 8. A table row is a line, cells joined by a tab.
     ("<table><tr><td>2021</td><td>$120,000</td></tr></table>", "2021\t$120,000", "table"),
     (
@@ -67,6 +87,13 @@ RULES = [
         "<tr>\n<td></td><td>x y</td></tr></table>",
         "1限\t\t史\n\tx y",
         "empty-cells-keep-columns",
+    ),
+    ("<table><tr><td><p>x</p></td><td><p>y</p></td></tr></table>", "x\ty", "blocks-in-cells"),
+    (
+        "<table><tr><th>Hora</th><td><div>sábado</div></td></tr>"
+        "<tr><td><h4>A</h4></td><td>B</td></tr></table>",
+        "Hora\tsábado\nA\tB",
+        "blocks-in-cells-keep-rows",
     ),
     (
         "<table>\n<thead><tr><th>Year</th><th>Pay</th></tr></thead>\n"
@@ -345,7 +372,7 @@ def test_shortcodes_inside_code_and_generic_words_are_left_alone() -> None:
         ),
         pytest.param(
             "[caption id='a' <b>no end</b> [caption]<img src='/a.jpg' alt=''> Cap[/caption] [embed",
-            "[caption id='a' no end\n\nCap\n[embed",
+            "[caption id='a' no end\n\nCap\n\n[embed",
             id="unclosed-openers-around-a-pair",
         ),
     ],

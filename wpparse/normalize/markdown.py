@@ -54,13 +54,14 @@ from wpparse.normalize.markdown_escape import (
     escape_text,
 )
 from wpparse.normalize.markdown_inline import BREAK, EDGES, SPACE, Piece, seal, wrap
+from wpparse.normalize.markers import MARKERS
 from wpparse.normalize.text import remove_invisible
 from wpparse.normalize.urls import clean_url, is_unsafe, resolve
 
 # Text, a start or end tag, a comment, or a lone "<" (never in canonical HTML, read as text).
 _TOKEN = re.compile(r"([^<]+)|<(/?)([a-z][^\s/>]*)([^>]*)>|<!--.*?-->|<", re.DOTALL)
 _LIST_NUMBER = re.compile("\x01-?\\d+\x01")
-_LAYOUT_MARKERS = re.compile("[\x01-\x08\x0c]+")
+_LAYOUT_MARKERS = re.compile(f"[{MARKERS}]+")
 _ASCII_WHITESPACE = " \t\n\r\f"
 _WHITESPACE = re.compile("[ \t\n\r\f\xa0]+")
 _CAPTION_CLASSES = ("wp-caption-text", "gallery-caption")

@@ -6,15 +6,19 @@ layout breaks. They survive parsing as text, come out of ``text()`` in document 
 `wpparse.normalize.text` turns them into blank lines, line breaks, tabs and bullets. Walking
 the tree from Python instead would cost several times the parse.
 
-- Block elements get a `BREAK` before their start tag and before their end tag, line elements
-  (``br``, ``li``, ``dt``…) one before their start tag; two or more breaks in a row make a blank
-  line, one a line break.
+- Block elements get two `BREAK` before their start tag and before their end tag, line
+  elements (``br``, ``li``, ``dt``…) one before their start tag; two or more breaks in a row
+  make a blank line, one a line break. (Two, so that text right before or after a block is a
+  block of its own; lists get one, which the list passes below work with.)
 - Table rows get a form feed (`ROW`) before their start tag: the only text the parser leaves in
   place directly inside a table is white space, and form feed is HTML white space. Cells get
-  `CELL` just inside their start tag (text belongs there). A cell right after its row's start
-  begins a line; any other is a tab, so empty cells keep their columns.
+  `CELL` just inside their start tag (text belongs there) and `CELL_END` before their end tag;
+  the breaks of blocks inside a cell go, so a row stays one line. A cell right after its row's
+  start begins a line; any other is a tab, so empty cells keep their columns.
 - ``pre`` content sits between `PRE_START` and `PRE_END`, and keeps its white space.
-- List items carry their bullet or number and their indentation.
+- List items carry their bullet or number and their indentation, and `ITEM_END` before their
+  end tag: an item with no text goes, bullet and all, and the breaks of blocks inside an item
+  do not add up to a blank line before the next.
 
 Every pass is a regular expression whose match is a plain ``<`` followed by a zero-width
 look-ahead, replaced by a constant string, so the substitution runs in C: a replacement with a
@@ -43,14 +47,24 @@ INDENT = "\x06"
 BULLET = "\x07"
 #: Around an ordered list item's number: ``\x01 3 \x01``.
 NUMBER = "\x01"
-MARKERS = BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER
+#: Before the end tag of a list item.
+ITEM_END = "\x0e"
+#: Before the end tag of a table cell.
+CELL_END = "\x0f"
+MARKERS = (
+    BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER + ITEM_END + CELL_END
+)
 
 _BLOCK_TAGS = (
     "p|div|h[1-6]|figure|blockquote|ul|ol|pre|section|dl|hr|article|aside|header|footer|nav"
     "|main|address|details|fieldset|form|hgroup|center|dialog|menu"
 )
 _LINE_TAGS = "br|li|dt|dd|summary|figcaption"
-_LAYOUT = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>]|(?:{_LINE_TAGS})[\s/>])")
+# Blocks other than lists: two breaks. Lists, and the start of line elements: one.
+_BLOCK = re.compile(rf"<(?=/?(?!ul|ol)(?:{_BLOCK_TAGS})[\s/>])")
+_LIST_OR_LINE = re.compile(rf"<(?=/?(?:ul|ol)[\s/>]|(?:{_LINE_TAGS})[\s/>])")
+_ITEM_END = re.compile(r"<(?=/li[\s>])")
+_CELL_END = re.compile(r"<(?=/t[dh][\s>])")
 _BULLETS = re.compile(r"<(?=li[\s>])")
 _ROWS = re.compile(r"<(?=tr[\s>])")
 _CELL_TAG = re.compile(r"(<t[dh](?:\s[^>]*)?>)")
@@ -81,12 +95,14 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     if "pre" in tags:
         html = _PRE_START.sub(rf"\1{PRE_START}", html)
         html = _PRE_END.sub(PRE_END + "<", html)
-    html = _LAYOUT.sub(BREAK + "<", html)
+    html = _BLOCK.sub(BREAK + BREAK + "<", html)
+    html = _LIST_OR_LINE.sub(BREAK + "<", html)
     if "li" in tags:
         if "ol" in tags or _has_nested_lists(html):
             html = _mark_lists(html)
         else:
             html = _BULLETS.sub(BULLET + "<", html)
+        html = _ITEM_END.sub(ITEM_END + "<", html)
     if "table" in tags:
         html = _TABLE_START.sub(BREAK + BREAK + "<", html)
         html = _ROWS.sub(ROW + "<", html)
@@ -95,6 +111,7 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
         parts = _CELL_TAG.split(html)
         parts[1::2] = [tag + CELL for tag in parts[1::2]]
         html = "".join(parts)
+        html = _CELL_END.sub(CELL_END + "<", html)
         html = html.replace("</table>", "</table>" + BREAK + BREAK)
     return html
 

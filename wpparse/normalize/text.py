@@ -15,7 +15,9 @@ from wpparse.normalize.markers import (
     BREAK,
     BULLET,
     CELL,
+    CELL_END,
     INDENT,
+    ITEM_END,
     LINE,
     MARKERS,
     NUMBER,
@@ -31,6 +33,10 @@ BULLET_TEXT = "• "
 _BLANK_LINE = re.compile(f"{BREAK}[{BREAK}{LINE} ]*{BREAK}[{LINE} ]*")
 _LINE_BREAK = re.compile(f"{BREAK} *")
 _ANY_LINE_BREAK = re.compile(f"[{BREAK}{LINE}][{BREAK}{LINE} ]*")
+# A nested list begins on the next line, whatever block ended before it in its item.
+_BREAKS_BEFORE_NESTED = re.compile(f"{BREAK}[{BREAK} ]*({LINE}[{LINE} ]*{INDENT})")
+# A list's line break before a blank line adds nothing to it.
+_LINE_BEFORE_BLANK = re.compile(f"{LINE}[{LINE} ]*\n\n")
 # Runs of spaces left within lines. Written with two literal spaces first, so the regex engine
 # searches for the pair in C instead of stopping at every space.
 _SPACES = re.compile("   *")
@@ -42,6 +48,14 @@ _NUMBERED = re.compile(f"{NUMBER}(-?\\d+){NUMBER} ?")
 _AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
 _AFTER_NUMBER = re.compile(f"({NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]+")
 _STRAY = re.compile(f"[{MARKERS}]")
+# A list item with nothing in it: its line break, indentation and bullet or number, up to its end.
+_EMPTY_ITEM = re.compile(
+    f"[{BREAK}{LINE}]?{INDENT}*(?:{BULLET}|{NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]*{ITEM_END}"
+)
+# The breaks of blocks that end with an item or a cell, which end a line already.
+_BEFORE_END = re.compile(f"[ {BREAK}{LINE}]*[{ITEM_END}{CELL_END}]")
+# The breaks of blocks that start a cell: its text begins where the cell does.
+_AFTER_CELL = re.compile(f"{CELL}[ {BREAK}{LINE}]+")
 # Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
 # ZWJ stay: emoji sequences and Indic scripts need them.)
 _INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
@@ -77,6 +91,15 @@ def finish_text(raw: str) -> str:
 
 def _flow(text: str) -> str:
     """Collapse white space to single spaces and markers to line breaks and tabs."""
+    if ITEM_END in text or CELL_END in text:
+        for space in ("\n", "\t", "\r", "\xa0"):  # the passes below treat only spaces as such
+            if space in text:
+                text = text.replace(space, " ")
+        if ITEM_END in text:
+            text = _EMPTY_ITEM.sub("", text)
+        text = _BEFORE_END.sub("", text)
+        if CELL in text:
+            text = _AFTER_CELL.sub(CELL, text)
     if ROW in text:
         text = _ROW_START.sub(BREAK, text).replace(ROW, BREAK)
     for space in ("\n", "\t", "\r", "\xa0"):
@@ -86,8 +109,11 @@ def _flow(text: str) -> str:
         text = _AFTER_BULLET.sub(BULLET, text)
     if NUMBER in text:
         text = _AFTER_NUMBER.sub(r"\1", text)
+    if LINE in text:
+        text = _BREAKS_BEFORE_NESTED.sub(r"\1", text)
     text = _BLANK_LINE.sub("\n\n", text)
     if LINE in text:
+        text = _LINE_BEFORE_BLANK.sub("\n\n", text)
         text = text.replace(" " + LINE, LINE)
         text = _ANY_LINE_BREAK.sub("\n", text)
     else:
