@@ -170,7 +170,8 @@ TITLES = [
     ("Q&amp;A &#8211; <em>x</em>", "Q&A – x", "entities-and-tags"),
     ("Japan&#8217;s Tech", "Japan’s Tech", "no-tags"),
     ("  Two\nlines  ", "Two lines", "one-line"),
-    ("a<br>b", "ab", "br-in-title"),
+    ("a<br>b", "a b", "br-in-title"),
+    ("<p>Para</p><p>two</p>", "Para two", "blocks-in-title"),
     ("Caf&eacute; <script>x</script>", "Café", "script"),
     ("", "", "empty"),
 ]
@@ -179,6 +180,11 @@ TITLES = [
 @pytest.mark.parametrize(("html", "expected"), [r[:2] for r in TITLES], ids=[r[2] for r in TITLES])
 def test_title_text(html: str, expected: str) -> None:
     assert Title(html=html).text == expected
+
+
+def test_title_markdown_is_one_line_too() -> None:
+    assert Title(html="Line<br>two <em>now</em>").markdown == "Line two *now*"
+    assert Title(html="<p>Para</p><p>two</p>").markdown == "Para two"
 
 
 EXCERPTS = [

@@ -9,6 +9,7 @@ need, as plain data. Values are stored as strings and tuples, so a post pickles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -30,6 +31,8 @@ from wpparse.normalize.text import count_words, finish_text, one_line, unescape_
 from wpparse.structure.content import ContentLink, Embed, Heading, Image
 from wpparse.structure.rendered import Rendered
 
+# Line breaks in Markdown and the spaces around them (other white space, U+3000 say, is text).
+_LINE_BREAKS = re.compile(r"[ \t]*\n[ \t\n]*")
 # What is read from the tree, by the slot that keeps it: each a function of (analysis, tree).
 _FROM_TREE: dict[str, Callable[[Analysis, LexborHTMLParser], Any]] = {
     "_raw_text": lambda self, tree: without_fallback(tree, self._tags).text(),
@@ -108,7 +111,9 @@ class Analysis:
         uppercase = not "".join(names).islower()
         self._html = html = limit_depth(self._html, len(all_names), uppercase)
         self._tags = tags = {name.lower() for name in names} if uppercase else names
-        tree = parse_fragment(html if self._inline else mark_layout(html, tags, uppercase))
+        # Marked for layout even when the text is one line: a <br> or the edge of a block then
+        # becomes a space, where a bare parse would glue the words on either side together.
+        tree = parse_fragment(mark_layout(html, tags, uppercase))
         if self._excerpt:
             # Before the general clean-up, which would take a theme's "more-link" along. (A
             # second parse, in another thread, must not forget a cut found by the first.)
@@ -202,7 +207,10 @@ class Analysis:
     def markdown(self) -> str:
         """CommonMark with GFM tables."""
         if self._markdown is None:
-            self._markdown = to_markdown(self._read("_canonical_html"), self._base_url)
+            markdown = to_markdown(self._read("_canonical_html"), self._base_url)
+            if self._inline and "\n" in markdown:  # one line too: breaks become spaces
+                markdown = _LINE_BREAKS.sub(" ", markdown.replace("\\\n", "\n"))
+            self._markdown = markdown
         return self._markdown
 
     @property
