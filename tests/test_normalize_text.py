@@ -131,6 +131,19 @@ RULES = [
         "ms[1].\n\n1. Note",
         "footnotes",
     ),
+    ('<p>ms<sup><a href="#fn1">1</a></sup> x <a href="#r1">↩︎</a></p>', "ms[1] x", "linked-mark"),
+    (
+        '<p>M1<sup><a href="#sdfootnote1sym"><sup>1</sup></a></sup>, a<a class="footnote-ref"'
+        ' href="#fn2"><sup>ii</sup></a></p>',
+        "M1[1], a[ii]",
+        "nested-and-held-marks",
+    ),
+    (
+        '<p>mc<sup>2</sup>, 1<sup>st</sup>, <a href="#"><sup>TM</sup></a>,'
+        ' <sup><a href="#toc">contents</a></sup></p>',
+        "mc2, 1st, TM, contents",
+        "superscripts-that-are-not-marks",
+    ),
     # WordPress markup.
     (
         '<p>Intro</p>\n<!--more-->\n<p><span id="more-12"></span>More</p>',

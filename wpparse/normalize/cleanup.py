@@ -40,10 +40,19 @@ _HIDDEN_BY_CLASS = {
 _CLASS_VALUES = re.compile(r"""class\s*=\s*["']?([^"'>]*)""")
 # The hidden attribute itself (not "visuallyhidden" or "overflow: hidden").
 _HIDDEN_ATTRIBUTE = re.compile(r"\shidden[\s=>/]", re.IGNORECASE)
-# The "↩︎" links back from WordPress footnotes to where they are referenced.
-_FOOTNOTE_BACKLINKS = ".wp-block-footnotes a[href^='#']"
 _EMOJI = ("img.wp-smiley", "img.emoji")
+# Footnote marks: by the classes WordPress and plugins give them, or a sup that holds a link to
+# a place in the page, or is held by one, as LibreOffice and Markdown converters write them.
 _FOOTNOTE_MARKS = ("sup.fn", "sup[data-fn]", "sup.footnote-ref")
+_IN_PAGE_LINK = 'a[href^="#"]:not([href="#"])'
+_LINKED_MARKS = (f"sup:has({_IN_PAGE_LINK})", f"{_IN_PAGE_LINK} > sup")
+# What a linked mark without a footnote class says: a number, a letter or two, a roman numeral or
+# a symbol, bracketed or not. (Anything longer is a superscript that happens to hold a link.)
+_MARK_TEXT = re.compile(r"\[?(?:\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§¶]{1,3})\]?", re.IGNORECASE)
+# The links back from footnotes to where they are referenced: all in WordPress's footnotes
+# block, and elsewhere those that are only an arrow.
+_FOOTNOTE_BACKLINKS = ".wp-block-footnotes a[href^='#']"
+_BACK_ARROWS = frozenset({"↩", "↩\ufe0e", "↩\ufe0f", "↑", "^", "⤴", "⤴\ufe0f", "⇧"})
 #: Elements whose content is fallback for old browsers, not text. They hold images and embeds,
 #: so they are removed only from the copy of the tree that text is read from.
 FALLBACK_TAGS = frozenset({"noscript", "iframe", "video", "audio", "object", "canvas", "embed"})
@@ -52,26 +61,48 @@ FALLBACK_TAGS = frozenset({"noscript", "iframe", "video", "audio", "object", "ca
 def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str]) -> None:
     """Remove scripts, styles, hidden elements and plugin chrome; emoji images become text.
 
-    Footnote marks (``<sup class="fn"><a>1</a></sup>``) become ``[1]``. `html` is the raw
-    fragment and `tags` its tag names, which tell which of these can be present at all.
+    Footnote marks (``<sup class="fn"><a>1</a></sup>``, ``<sup><a href="#fn1">1</a></sup>``)
+    become ``[1]``, and the links back from the notes go. `html` is the raw fragment and `tags`
+    its tag names, which tell which of these can be present at all.
     """
     for name in _NEVER_SHOWN_TAGS & tags:
         # Asked afresh for each name: what an earlier removal took along is no longer listed.
         for node in tree.tags(name):
             node.decompose()
     selectors = _needed_selectors(html, tags)
+    if selectors:
+        # Innermost first, so a node is never removed after an ancestor took it along.
+        for node in reversed(tree.css(", ".join(selectors))):
+            if node.tag == "img" and node.css_matches(", ".join(_EMOJI)):
+                node.replace_with(node.attrs.get("alt") or "")
+            else:
+                node.decompose()
+    _readable_footnotes(tree, html, tags)
+
+
+def _readable_footnotes(tree: LexborHTMLParser, html: str, tags: set[str]) -> None:
+    """Footnote marks become ``[1]``; the links back from the notes go."""
+    selectors: list[str] = []
+    if "sup" in tags:
+        selectors.extend(_FOOTNOTE_MARKS)
+        if "#" in html:
+            selectors.extend(_LINKED_MARKS)
+    if "a" in tags and "#" in html:
+        if "wp-block-footnotes" in html:
+            selectors.append(_FOOTNOTE_BACKLINKS)
+        if any(arrow in html for arrow in "↩↑^⤴⇧"):
+            selectors.append(_IN_PAGE_LINK)
     if not selectors:
         return
-    # Innermost first, so a node is never removed after an ancestor took it along.
+    # Innermost first: a mark inside a mark (LibreOffice nests sup, a, sup) is read once.
     for node in reversed(tree.css(", ".join(selectors))):
-        tag = node.tag
-        if tag == "img" and node.css_matches(", ".join(_EMOJI)):
-            node.replace_with(node.attrs.get("alt") or "")
-        elif tag == "sup" and node.css_matches(", ".join(_FOOTNOTE_MARKS)):
-            number = " ".join(node.text().split())
-            node.replace_with(f"[{number}]" if number else "")
-        else:
-            node.decompose()
+        text = " ".join(node.text().split())
+        if node.tag == "a":
+            if text in _BACK_ARROWS or node.css_matches(_FOOTNOTE_BACKLINKS):
+                node.decompose()
+        elif node.css_matches(", ".join(_FOOTNOTE_MARKS)) or _MARK_TEXT.fullmatch(text):
+            bracketed = text.startswith("[") and text.endswith("]")
+            node.replace_with(text if bracketed or not text else f"[{text}]")
 
 
 def _needed_selectors(html: str, tags: set[str]) -> list[str]:
@@ -83,8 +114,6 @@ def _needed_selectors(html: str, tags: set[str]) -> list[str]:
     selectors.extend(css for marker, css in _HIDDEN_BY_CLASS.items() if marker in classes)
     if "img" in tags and ("emoji" in classes or "smiley" in classes):
         selectors.extend(_EMOJI)
-    if "sup" in tags:
-        selectors.extend((*_FOOTNOTE_MARKS, _FOOTNOTE_BACKLINKS))
     return selectors
 
 
