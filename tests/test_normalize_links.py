@@ -102,6 +102,12 @@ NOT_REPORTED = [
     pytest.param('<a name="anchor">x</a>', id="named-anchor"),
     pytest.param('<a href="">x</a>', id="empty-href"),
     pytest.param('<a href="   ">x</a>', id="blank-href"),
+    # The fallback WordPress's [audio] and [video] put in the player: never shown.
+    pytest.param(
+        '<audio controls><source src="/a.mp3?_=1" /><a href="/a.mp3">/a.mp3</a></audio>',
+        id="audio-fallback",
+    ),
+    pytest.param('<video><span><a href="/v.mp4">/v.mp4</a></span></video>', id="video-fallback"),
 ]
 
 

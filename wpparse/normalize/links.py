@@ -12,12 +12,25 @@ from wpparse.structure.content import ContentLink
 RawLink = tuple[str, str, str]
 
 
+# Players whose content is fallback for browsers without them: WordPress's [audio] and [video]
+# put a link to the file there, which a reader with a browser never sees.
+_PLAYERS = ("audio", "video", "object")
+
+
 def collect_links(tree: LexborHTMLParser, tags: set[str]) -> list[RawLink]:
-    """Read every ``<a href>`` of the tree, in document order."""
+    """Read every ``<a href>`` of the tree, in document order, but the fallback of players."""
     if "a" not in tags:
         return []
+    players = [name for name in _PLAYERS if name in tags]
+    fallback = (
+        {node.mem_id for node in tree.css(", ".join(f"{name} a" for name in players))}
+        if players
+        else set()
+    )
     found = []
     for anchor in tree.tags("a"):
+        if fallback and anchor.mem_id in fallback:
+            continue
         attributes = anchor.attrs
         href = attributes.get("href")
         if href is not None:
