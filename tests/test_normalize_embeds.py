@@ -248,6 +248,13 @@ CASES = [
         id="instagram",
     ),
     pytest.param(
+        '<blockquote class="instagram-media"><p><a href="https://www.instagram.com/p/ABC/">Caption'
+        '</a></p><p>A post shared by <a href="https://www.instagram.com/someone/">Someone</a>'
+        "</p></blockquote>",
+        [{"kind": "post", "provider": "instagram", "url": "https://www.instagram.com/p/ABC/"}],
+        id="instagram-without-permalink",
+    ),
+    pytest.param(
         '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@user/video/123"'
         ' data-video-id="123"><section><a href="https://www.tiktok.com/@user">@user</a>'
         "</section></blockquote>",
@@ -349,6 +356,11 @@ CASES = [
         '<iframe src="https://www.youtube.com/embed/a?list=1&#038;index=2"></iframe>',
         [{"url": "https://www.youtube.com/embed/a?list=1&index=2"}],
         id="jetpack-038",
+    ),
+    pytest.param(
+        '<iframe src="https://www.bbc.co.uk/x"></iframe><iframe src="https://t.me/c/1"></iframe>',
+        [{"provider": "bbc"}, {"provider": "telegram"}],
+        id="provider-under-a-country-domain",
     ),
 ]
 

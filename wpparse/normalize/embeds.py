@@ -35,7 +35,13 @@ _HOST_PROVIDERS = {
     "redd.it": "reddit",
     "w.soundcloud.com": "soundcloud",
     "player.vimeo.com": "vimeo",
+    "t.me": "telegram",
+    "wp.me": "wordpress",
 }
+# Second-level labels under which country domains register names: example.co.uk is "example".
+_REGISTRY_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"})
+# An Instagram post's own address (the profile of its author is linked too).
+_INSTAGRAM_POST = re.compile(r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|tv)/")
 _IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
 
 #: An embed as read from the tree: (kind, url, provider, title, caption); url unresolved.
@@ -137,8 +143,18 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
         title = ""
         links = node.css("a[href]")
         if not url and links:
-            # A tweet's own address is its last link (the date); a post embed's is its first.
+            # A tweet's own address is its last link (the date); a post embed's is its first;
+            # an Instagram post's is the first to a post, before the link to its author.
             chosen = links[0] if social == "wordpress" else links[-1]
+            if social == "instagram":
+                chosen = next(
+                    (
+                        link
+                        for link in links
+                        if _INSTAGRAM_POST.search(link.attrs.get("href") or "")
+                    ),
+                    links[0],
+                )
             url = chosen.attrs.get("href") or ""
             title = one_line(chosen.text()) if social == "wordpress" else ""
         if not url:
@@ -165,6 +181,8 @@ def _provider_of(url: str) -> str:
     second = ".".join(labels[-2:])
     if second in _HOST_PROVIDERS:
         return _HOST_PROVIDERS[second]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _REGISTRY_LABELS:
+        return labels[-3]
     return labels[-2] if len(labels) >= 2 else host
 
 
