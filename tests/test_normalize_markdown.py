@@ -159,6 +159,22 @@ BLOCKS = [
         "| a | b |\n| --- | --- |\n| both | |\n\n*Totals*",
     ),
     (
+        "table-cells-hold-blocks-inline",
+        "<table><tr><td><h4>Title <em>x</em></h4></td><td>b</td></tr>"
+        '<tr><td colspan="2"><hr></td></tr>'
+        "<tr><td><blockquote><p>q</p><p>r</p></blockquote></td>"
+        '<td><pre class="language-py">x | y\n&lt;z&gt;</pre></td></tr>'
+        "<tr><td><table><tr><td>i</td><td>j|k</td></tr><tr><td>l</td><td>m</td></tr></table>"
+        "</td><td><ul><li>u</li><li>v</li></ul></td></tr></table>",
+        "| **Title *x*** | b |\n| --- | --- |\n| q<br><br>r | `x \\| y`<br>`<z>` |\n"
+        "| i; j\\|k<br>l; m | - u<br>- v |",
+    ),
+    (
+        "table-cell-heading-already-strong",
+        "<table><tr><td><h4><strong>Price</strong></h4></td><td>1</td></tr></table>",
+        "| **Price** | 1 |\n| --- | --- |",
+    ),
+    (
         "image-caption",
         '<figure class="wp-block-image size-large"><img decoding="async" width="1024" '
         f'height="683" src="{UPLOADS}/cat.jpg" alt="A cat" class="wp-image-12"/>'

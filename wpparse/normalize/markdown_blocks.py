@@ -7,8 +7,11 @@ size of its own output.
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from typing import NamedTuple
+
+from wpparse.normalize.markdown_escape import code_span
 
 
 class Block(NamedTuple):
@@ -24,6 +27,11 @@ class Block(NamedTuple):
     interrupts: bool = False
 
 
+# The syntax of blocks that a table cell cannot hold.
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]*")
+_QUOTE_MARK = re.compile(r"^(?:>[ \t]?)+")
+_DELIMITER_ROW = re.compile(r"\|(?: --- \|)+")
+_CELL_EDGE = re.compile(r"(?<!\\)\|")
 # After these a new block may start on the very next line.
 _SELF_CLOSING = frozenset({"heading", "code", "rule"})
 #: Tables with more columns than this are cut: colspan is capped at 1000 by HTML too.
@@ -136,7 +144,7 @@ class Table:
 
     def blocks(self) -> list[Block]:
         """The table as a GFM pipe table, then its captions."""
-        rows = [row for row in self.rows if row]
+        rows = [row for row in self.rows if any(row)]  # a row of empty cells says nothing
         if not rows:
             return list(self.captions)
         header = rows[0]
@@ -150,11 +158,40 @@ class Table:
 
 
 def _cell_text(blocks: list[Block]) -> str:
-    """A cell's blocks on one line: line breaks become ``<br>``, pipes are escaped."""
-    text = "<br>".join(block.text for block in blocks)
+    """A cell's blocks on one line: line breaks become ``<br>``, pipes are escaped.
+
+    A table cell holds inline content only, so blocks whose syntax would show there as text
+    (a heading's ``#``, a rule, a quote's ``>``, a fence, a nested table) are made inline.
+    """
+    text = "<br>".join(part for part in map(_inline, blocks) if part)
     if "\n" in text:
         text = text.replace("\\\n", "<br>").replace("\n", "<br>")
     return text.replace("|", "\\|")
+
+
+def _inline(block: Block) -> str:
+    """`block` as inline Markdown, on lines of their own."""
+    if block.kind == "heading":
+        text = _HEADING_MARK.sub("", block.text)
+        strong = not text or (text.startswith("**") and text.endswith("**"))
+        return text if strong else f"**{text}**"
+    if block.kind == "rule":
+        return ""
+    if block.kind == "quote":
+        return "\n".join(_QUOTE_MARK.sub("", line) for line in block.text.split("\n"))
+    if block.kind == "code":
+        lines = block.text.split("\n")[1:-1]  # inside the fences
+        return "\n".join(code_span(line) for line in lines if line.strip())
+    if block.kind == "table":
+        rows = (line for line in block.text.split("\n") if not _DELIMITER_ROW.fullmatch(line))
+        return "\n".join(_nested_row(row) for row in rows)
+    return block.text
+
+
+def _nested_row(row: str) -> str:
+    """A row of a table inside a cell: its cells, unescaped, joined by semicolons."""
+    cells = (cell.strip().replace("\\|", "|") for cell in _CELL_EDGE.split(row.strip()[1:-1]))
+    return "; ".join(cell for cell in cells if cell)
 
 
 def _row(cells: list[str], width: int) -> str:
