@@ -75,6 +75,13 @@ RULES = [
     ("<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>", "• a\n  • b\n• c", "nested"),
     ("<ol><li><p>one</p></li><li><p>two</p></li></ol>", "1. one\n2. two", "loose-list"),
     ("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "• a\n• b", "loose-bullets"),
+    ("<ol reversed><li>a</li><li>b</li><li>c</li></ol>", "3. a\n2. b\n1. c", "ol-reversed"),
+    (
+        '<OL REVERSED start="10"><li>a<ol reversed=""><li>x</li><li>y</li></ol><li value="4">b'
+        '<li>c</OL><ol class="a reversed"><li>d</li></ol>',
+        "10. a\n  2. x\n  1. y\n4. b\n3. c\n\n1. d",
+        "ol-reversed-nested-start-value",
+    ),
     (
         "<ol><li><p><b>Step</b></p><ul><li>detail</li></ul></li><li>next</li></ol>",
         "1. Step\n  • detail\n2. next",

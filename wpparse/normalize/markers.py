@@ -75,6 +75,8 @@ _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 _LIST_BOUNDARY = re.compile(r"<(/?)[uo]l[\s>]")
 _LIST_TAG = re.compile(f"({BREAK})<(/?)(ul|ol|li)(\\s[^>]*)?>")
 _NUMBER_ATTR = re.compile(r"""\b(start|value)\s*=\s*["']?\s*(-?\d+)""")
+_REVERSED = re.compile(r"\sreversed(?![\w-])", re.IGNORECASE)
+_QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _PRE_START = re.compile(r"(<pre(?:\s[^>]*)?>)\n?")
 _PRE_END = re.compile(r"<(?=/pre>)")
 _STRAY = re.compile(f"[{MARKERS}]")
@@ -128,8 +130,11 @@ def _lower_tag(match: re.Match[str]) -> str:
 
 def _mark_lists(html: str) -> str:
     """Give each list item its number (ordered lists) and its indentation (nested lists)."""
-    # One entry per open list: its next number, or None for an unordered list.
-    open_lists: list[int | None] = []
+    # One entry per open list: its next number and step, or None for an unordered list.
+    open_lists: list[tuple[int, int] | None] = []
+    # A reversed list counts down from its number of items, known only from a first pass.
+    maybe_reversed = "reversed" in html or "REVERSED" in html
+    reversed_counts = iter(_reversed_counts(html) if maybe_reversed else ())
 
     def mark(match: re.Match[str]) -> str:
         closing, name, attributes = match.group(2), match.group(3), match.group(4) or ""
@@ -140,9 +145,13 @@ def _mark_lists(html: str) -> str:
                 open_lists.pop()
             nested = bool(open_lists)
             if not closing:
-                open_lists.append(
-                    _number_attribute(attributes, "start", 1) if name == "ol" else None
-                )
+                numbering = None
+                if name == "ol" and _is_reversed(attributes):
+                    count = next(reversed_counts, 1)
+                    numbering = (_number_attribute(attributes, "start", count), -1)
+                elif name == "ol":
+                    numbering = (_number_attribute(attributes, "start", 1), 1)
+                open_lists.append(numbering)
             # Inside a list, the start and end of a nested list only begin a new line.
             return (LINE if nested and line_break else line_break) + tag
         if closing:
@@ -152,15 +161,42 @@ def _mark_lists(html: str) -> str:
             line_break = LINE
         if not open_lists:  # an item outside any list: a bullet, as browsers draw it
             return line_break + BULLET + tag
-        number = open_lists[-1]
+        numbering = open_lists[-1]
         indent = INDENT * (len(open_lists) - 1)
-        if number is None:
+        if numbering is None:
             return line_break + indent + BULLET + tag
+        number, step = numbering
         number = _number_attribute(attributes, "value", number)
-        open_lists[-1] = number + 1
+        open_lists[-1] = (number + step, step)
         return f"{line_break}{indent}{NUMBER}{number}{NUMBER}{tag}"
 
     return _LIST_TAG.sub(mark, html)
+
+
+def _reversed_counts(html: str) -> list[int]:
+    """The number of items of each reversed ordered list, in the order the lists start."""
+    counts: list[int] = []
+    open_lists: list[int | None] = []  # per open list: its place in `counts`, if reversed
+    for match in _LIST_TAG.finditer(html):
+        closing, name, attributes = match.group(2), match.group(3), match.group(4) or ""
+        if name == "li":
+            if not closing and open_lists and (place := open_lists[-1]) is not None:
+                counts[place] += 1
+        elif closing:
+            if open_lists:
+                open_lists.pop()
+        elif name == "ol" and _is_reversed(attributes):
+            open_lists.append(len(counts))
+            counts.append(0)
+        else:
+            open_lists.append(None)
+    return counts
+
+
+def _is_reversed(attributes: str) -> bool:
+    # Looked for outside quoted values: class="a reversed" is not the attribute.
+    maybe = "reversed" in attributes or "REVERSED" in attributes
+    return maybe and _REVERSED.search(_QUOTED.sub("", attributes)) is not None
 
 
 def _number_attribute(attributes: str, name: str, default: int) -> int:
