@@ -77,6 +77,11 @@ RULES = [
     ("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "• a\n• b", "loose-bullets"),
     ("<ol reversed><li>a</li><li>b</li><li>c</li></ol>", "3. a\n2. b\n1. c", "ol-reversed"),
     (
+        "<ul><li><pre>p\n  q</pre></li><li>b<pre>c</pre></li></ul><p>after</p>",
+        "• p\n  q\n• b\n\nc\n\nafter",
+        "pre-in-items",
+    ),
+    (
         '<OL REVERSED start="10"><li>a<ol reversed=""><li>x</li><li>y</li></ol><li value="4">b'
         '<li>c</OL><ol class="a reversed"><li>d</li></ol>',
         "10. a\n  2. x\n  1. y\n4. b\n3. c\n\n1. d",

@@ -48,6 +48,10 @@ _NUMBERED = re.compile(f"{NUMBER}(-?\\d+){NUMBER} ?")
 _AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
 _AFTER_NUMBER = re.compile(f"({NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]+")
 _STRAY = re.compile(f"[{MARKERS}]")
+# Text that begins with the end of a list item (after the pre it held) and the next item.
+_NEXT_ITEM_FIRST = re.compile(
+    f"[ \n\t\r{BREAK}{LINE}]*{ITEM_END}[ \n\t\r]*[{BREAK}{LINE}]{INDENT}*[{BULLET}{NUMBER}]"
+)
 # A list item with nothing in it: its line break, indentation and bullet or number, up to its end.
 _EMPTY_ITEM = re.compile(
     f"[{BREAK}{LINE}]?{INDENT}*(?:{BULLET}|{NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]*{ITEM_END}"
@@ -69,13 +73,21 @@ def finish_text(raw: str) -> str:
     raw = remove_invisible(raw)
     if PRE_START in raw:
         # Even parts flow; odd parts are the text of pre elements, kept verbatim. Each is a
-        # block of its own, so they are joined by blank lines.
-        parts = _PRE.split(raw)
-        pieces = (
-            _flow(part).strip(" \n") if index % 2 == 0 else _verbatim(part)
-            for index, part in enumerate(parts)
-        )
-        text = "\n\n".join(piece for piece in pieces if piece)
+        # block of its own, so they are joined by blank lines; but a pre that begins a list
+        # item starts on the line of its bullet or number, and one that ends an item is
+        # followed by the next item on the next line.
+        text = ""
+        next_item = False
+        for index, part in enumerate(_PRE.split(raw)):
+            verbatim = index % 2 == 1
+            piece = _verbatim(part) if verbatim else _flow(part).strip(" \n")
+            if not verbatim:
+                next_item = _NEXT_ITEM_FIRST.match(part) is not None
+            if not piece:
+                continue
+            if text and not text.endswith((BULLET, NUMBER)):
+                text += "\n" if next_item and not verbatim else "\n\n"
+            text += piece
     else:
         text = _flow(raw)
     if BULLET in text:
