@@ -103,10 +103,10 @@ def finish_text(raw: str) -> str:
 
 def _flow(text: str) -> str:
     """Collapse white space to single spaces and markers to line breaks and tabs."""
+    for space in ("\n", "\t", "\r", "\xa0"):  # the passes below take only spaces as such
+        if space in text:
+            text = text.replace(space, " ")
     if ITEM_END in text or CELL_END in text:
-        for space in ("\n", "\t", "\r", "\xa0"):  # the passes below treat only spaces as such
-            if space in text:
-                text = text.replace(space, " ")
         if ITEM_END in text:
             text = _EMPTY_ITEM.sub("", text)
         text = _BEFORE_END.sub("", text)
@@ -114,9 +114,6 @@ def _flow(text: str) -> str:
             text = _AFTER_CELL.sub(CELL, text)
     if ROW in text:
         text = _ROW_START.sub(BREAK, text).replace(ROW, BREAK)
-    for space in ("\n", "\t", "\r", "\xa0"):
-        if space in text:
-            text = text.replace(space, " ")
     if BULLET in text:
         text = _AFTER_BULLET.sub(BULLET, text)
     if NUMBER in text:
