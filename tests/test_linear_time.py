@@ -46,6 +46,14 @@ HTML: dict[str, Callable[[int], str]] = {
     "headings": lambda n: "<h2 id='a'>Title <b>x</b></h2><p>text</p>" * n,
     "pre-blocks": lambda n: "<pre>  code\n   more  </pre>" * n,
     "hidden-content": lambda n: "<p>a</p><div hidden>b</div><span class='sr-only'>c</span>" * n,
+    # Long runs of breaks and spaces that lead to no list item, cell or nested list.
+    "breaks-beside-lists": lambda n: "<ol><li>x</li></ol>" + "<p></p> " * (4 * n),
+    "spaces-beside-items": lambda n: "<ul><li>x</li></ul><p>a" + " " * (40 * n) + "b</p>",
+    "empty-items": lambda n: "<ul>" + "<li></li>" * n + "</ul><ol>" + "<li> </li>" * n + "</ol>",
+    "reversed-lists": lambda n: "<ol reversed>" + "<li>x" * n + "</ol>",
+    "footnote-marks": lambda n: '<p>a<sup><a href="#f">1</a></sup> ↩ ' * n,
+    "blocks-in-cells": lambda n: "<table>" + "<tr><td><p>a</p></td><td><h4>b</h4></td>" * n,
+    "punctuation-runs": lambda n: "<p>" + "— 「」。 " * (10 * n) + "-" * (20 * n) + "</p>",
 }
 
 

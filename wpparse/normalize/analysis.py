@@ -217,7 +217,7 @@ class Analysis:
     def word_count(self) -> int:
         """Words in the plain text."""
         if self._word_count is None:
-            self._word_count = count_words(self.text)
+            self._word_count = count_words(self.text, numbered="ol" in self._tags)
         return self._word_count
 
     # -- pickling: plain data only --------------------------------------------------------------

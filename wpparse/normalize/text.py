@@ -34,9 +34,11 @@ _BLANK_LINE = re.compile(f"{BREAK}[{BREAK}{LINE} ]*{BREAK}[{LINE} ]*")
 _LINE_BREAK = re.compile(f"{BREAK} *")
 _ANY_LINE_BREAK = re.compile(f"[{BREAK}{LINE}][{BREAK}{LINE} ]*")
 # A nested list begins on the next line, whatever block ended before it in its item.
-_BREAKS_BEFORE_NESTED = re.compile(f"{BREAK}[{BREAK} ]*({LINE}[{LINE} ]*{INDENT})")
+# (Patterns that scan a run of breaks or spaces and may then fail start only where the run
+# does: started at every place in a long run, they would take time in its square.)
+_BREAKS_BEFORE_NESTED = re.compile(f"(?<![{BREAK} ]) *{BREAK}[{BREAK} ]*({LINE}[{LINE} ]*{INDENT})")
 # A list's line break before a blank line adds nothing to it.
-_LINE_BEFORE_BLANK = re.compile(f"{LINE}[{LINE} ]*\n\n")
+_LINE_BEFORE_BLANK = re.compile(f"(?<![{LINE} ]) *{LINE}[{LINE} ]*\n\n")
 # Runs of spaces left within lines. Written with two literal spaces first, so the regex engine
 # searches for the pair in C instead of stopping at every space.
 _SPACES = re.compile("   *")
@@ -57,15 +59,20 @@ _EMPTY_ITEM = re.compile(
     f"[{BREAK}{LINE}]?{INDENT}*(?:{BULLET}|{NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]*{ITEM_END}"
 )
 # The breaks of blocks that end with an item or a cell, which end a line already.
-_BEFORE_END = re.compile(f"[ {BREAK}{LINE}]*[{ITEM_END}{CELL_END}]")
+_BEFORE_END = re.compile(f"(?<![ {BREAK}{LINE}])[ {BREAK}{LINE}]*[{ITEM_END}{CELL_END}]")
 # The breaks of blocks that start a cell: its text begins where the cell does.
 _AFTER_CELL = re.compile(f"{CELL}[ {BREAK}{LINE}]+")
 # Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
 # ZWJ stay: emoji sequences and Indic scripts need them.)
 _INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
-# Each CJK ideograph or kana is a word; other words are runs of non-space characters.
+# Each CJK ideograph or kana is a word; other words are runs of non-space characters, unless
+# they hold no letter or digit (a dash, a bullet, 「 or 。). Those are counted apart by a pattern
+# that only starts where such a run does, so both passes take linear time.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
+_NOT_A_WORD = re.compile(f"(?<![^\\s{_CJK}])[^\\s\\w]+(?![^\\s{_CJK}])")
+# The numbers of ordered list items, which the text shows but the post does not say.
+_LIST_NUMBER = re.compile(r"^(?:  )*-?\d+\. ", re.MULTILINE)
 
 
 def finish_text(raw: str) -> str:
@@ -161,6 +168,11 @@ def unescape_line(fragment: str) -> str:
     return one_line(html.unescape(fragment) if "&" in fragment else fragment)
 
 
-def count_words(text: str) -> int:
-    """The number of words in `text`, each CJK ideograph or kana counting as one."""
-    return len(_WORD.findall(text))
+def count_words(text: str, *, numbered: bool = False) -> int:
+    """The number of words in `text`, each CJK ideograph or kana counting as one.
+
+    Runs of punctuation and symbols are not words. With `numbered` (the text has ordered
+    lists), the numbers that begin lines (``1. ``) are not words either: they are the list's.
+    """
+    count = len(_WORD.findall(text)) - len(_NOT_A_WORD.findall(text))
+    return count - len(_LIST_NUMBER.findall(text)) if numbered else count
