@@ -164,7 +164,7 @@ class Analysis:
             raw = self._read("_raw_text")
             text = one_line(raw) if self._inline else finish_text(raw)
             if self._excerpt:
-                text, cut = strip_cut_mark(text)
+                text, cut = strip_cut_mark(text, after_link=self._truncated)
                 self._truncated = self._truncated or cut
             self._text = text
             self._raw_text = ""  # read, and not needed any more
