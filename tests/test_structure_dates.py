@@ -235,9 +235,12 @@ def test_gmt_alone_is_read() -> None:
 @pytest.mark.parametrize(
     ("date", "date_gmt", "difference"),
     [
-        pytest.param("2026-04-14T21:51:16", "2026-04-14T01:51:16", "20:00:00", id="20-hours"),
-        pytest.param("2026-04-14T01:51:46", "2026-04-14T01:51:16", "0:00:30", id="30-seconds"),
-        pytest.param("2026-04-13T12:51:16", "2026-04-14T01:51:16", "-1 day", id="minus-13-hours"),
+        pytest.param("2026-04-14T21:51:16", "2026-04-14T01:51:16", "by +20:00:00,", id="20-hours"),
+        pytest.param("2026-04-14T01:51:46", "2026-04-14T01:51:16", "by +0:00:30,", id="30-seconds"),
+        pytest.param(
+            "2026-04-13T12:51:16", "2026-04-14T01:51:16", "by -13:00:00,", id="minus-13-hours"
+        ),
+        pytest.param("2026-04-14T01:51:15", "2026-04-14T01:51:16", "by -0:00:01,", id="minus-1-s"),
     ],
 )
 def test_pair_that_is_no_utc_offset_is_invalid_and_local_stays_naive(

@@ -81,11 +81,20 @@ def read_date_pair(
         fields.log.add(
             child_path(fields.path, local_key),
             ProblemKind.INVALID,
-            f"{local_key} and {gmt_key} differ by {offset}, which is no UTC offset; "
+            f"{local_key} and {gmt_key} differ by {_signed(offset)}, which is no UTC offset; "
             f"{local_key} kept without an offset",
         )
         return local, gmt
     return local.replace(tzinfo=dt.timezone(offset)), gmt
+
+
+def _signed(delta: dt.timedelta) -> str:
+    """`delta` as a person writes it: ``-0:00:01``, ``+51:16:00`` (not ``-1 day, 23:59:59``)."""
+    seconds = abs(delta)
+    hours, rest = divmod(int(seconds.total_seconds()), 3600)
+    minutes, whole = divmod(rest, 60)
+    fraction = f"{seconds.microseconds / 1e6:.6f}"[1:].rstrip("0").rstrip(".")
+    return f"{'-' if delta < dt.timedelta(0) else '+'}{hours}:{minutes:02}:{whole:02}{fraction}"
 
 
 def format_datetime(value: dt.datetime) -> str:
