@@ -488,3 +488,11 @@ def test_embed_url_resolved_against_the_post_link_from_parse_post() -> None:
     assert [(embed.url, embed.title) for embed in content.embeds] == [
         ("https://blog.example.net/2026/04/tour/", "Tour")
     ]
+
+
+def test_wp_rocket_player_has_the_title_of_its_video() -> None:
+    (embed,) = embeds(
+        '<div class="rll-youtube-player" data-src="https://www.youtube.com/embed/abc"'
+        ' data-id="abc" data-alt="How to make soup"></div>'
+    )
+    assert (embed.url, embed.title) == ("https://www.youtube.com/embed/abc", "How to make soup")

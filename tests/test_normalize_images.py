@@ -573,3 +573,31 @@ def test_emoji_image_is_text_not_an_image() -> None:
     )
     assert content.images == ()
     assert content.text == "Hi 🙂"
+
+
+def test_a_noscript_original_before_its_lazy_image_is_one_image() -> None:
+    # Autoptimize writes the noscript copy first.
+    found = images(
+        f'<noscript><img src="/a.jpg"></noscript><img class="lazyload" src="{PLACEHOLDER}"'
+        ' data-src="/a.jpg" alt="A" width="10"><noscript><img src="/b.jpg"></noscript>'
+        '<img src="/c.jpg">'
+    )
+    assert [(image.url, image.alt, image.width) for image in found] == [
+        ("https://example.org/a.jpg", "A", 10),
+        ("https://example.org/b.jpg", "", None),
+        ("https://example.org/c.jpg", "", None),
+    ]
+
+
+def test_an_image_known_only_by_its_srcset_has_the_largest_candidate() -> None:
+    (image,) = images(f'<img src="{GIF}" data-srcset="/a-300.jpg 300w, /a.jpg 1024w, /s.jpg">')
+    assert image.url == "https://example.org/a.jpg"
+    assert len(image.srcset) == 3
+
+
+def test_an_image_in_a_table_has_no_caption_of_the_table() -> None:
+    (image,) = images(
+        '<figure class="wp-block-table"><table><tr><td><img src="/logo.png"></td></tr></table>'
+        "<figcaption>Table 1: Sponsors</figcaption></figure>"
+    )
+    assert image.caption == ""

@@ -167,7 +167,7 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
             url = f"https://www.youtube.com/embed/{video_id}"
         if not url:
             return None
-        return "iframe", url, "youtube", "", caption
+        return "iframe", url, "youtube", attributes.get("data-alt") or "", caption
     return None
 
 

@@ -21,6 +21,8 @@ def figure_of(node: LexborNode) -> LexborNode | None:
         tag = parent.tag
         if tag == "figure":
             return parent
+        if tag in ("td", "th", "table"):  # a table's caption is not its cells'
+            return None
         if tag in ("div", "li", "dl"):
             classes = parent.attrs.get("class") or ""
             if "wp-caption" in classes or "gallery-item" in classes:

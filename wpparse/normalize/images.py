@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.figures import enclosing_caption, inside
@@ -63,13 +64,16 @@ def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...
     """Resolve the images read by `collect_images`, merging the copies lazy loading makes.
 
     A lazy-loading plugin writes each image twice: a placeholder ``<img>`` and the real one in
-    ``<noscript>``. The copy in ``noscript`` fills in a placeholder just before it, and is
-    dropped when the image it repeats was already found.
+    ``<noscript>``, after it (most plugins) or before it (Autoptimize). The copy in
+    ``noscript`` fills in a placeholder next to it, and is dropped when the image it repeats
+    was already found. An image known only by its ``srcset`` (lazysizes' ``data-srcset``) has
+    the largest candidate's URL.
     """
     resolve = Resolver(base_url)
     images: list[Image] = []
     seen: set[str] = set()
     lazy: int | None = None  # index in `images` of a lazy image whose noscript copy may follow
+    copy: int | None = None  # index in `images` of a noscript copy whose lazy image may follow
     for url, srcset, alt, caption, width, height, in_noscript, was_lazy in raw:
         resolved = resolve(url) if url is not None else None
         image = Image(
@@ -89,11 +93,36 @@ def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...
                 continue
             if resolved is None or resolved in seen:
                 continue
+            copy = len(images)
+        elif copy is not None and was_lazy and resolved in (None, images[copy].url):
+            # The lazy image whose original came just before, in noscript: one image.
+            images[copy] = _merge(image, images[copy])
+            copy = None
+            continue
+        else:
+            copy = None
         lazy = len(images) if was_lazy and not in_noscript else None
         if resolved:
             seen.add(resolved)
         images.append(image)
-    return tuple(image for image in images if image.url)
+    return tuple(
+        image if image.url else attrs.evolve(image, url=_largest(image.srcset).url)
+        for image in images
+        if image.url or image.srcset
+    )
+
+
+def _largest(candidates: tuple[SrcsetCandidate, ...]) -> SrcsetCandidate:
+    """The candidate of the largest width or density (the last one when none says)."""
+    return max(reversed(candidates), key=lambda candidate: _size(candidate.descriptor))
+
+
+def _size(descriptor: str) -> float:
+    number = descriptor[:-1]
+    try:
+        return float(number) if descriptor[-1:] in ("w", "x") and number else 0.0
+    except ValueError:
+        return 0.0
 
 
 def _merge(lazy: Image, original: Image) -> Image:
