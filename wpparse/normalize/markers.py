@@ -51,18 +51,24 @@ NUMBER = "\x01"
 ITEM_END = "\x0e"
 #: Before the end tag of a table cell.
 CELL_END = "\x0f"
+#: Where `wpparse.normalize.text` removes an empty list item (never in marked HTML).
+EMPTY_ITEM = "\x10"
 MARKERS = (
     BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER + ITEM_END + CELL_END
-)
+) + EMPTY_ITEM
 
+# Blocks other than lists (p, div, h1-h6, figure, blockquote, pre, section, dl, hr, article,
+# aside, header, footer, nav, main, address, details, fieldset, form, hgroup, center, dialog,
+# menu), written as a tree of their letters: the regex engine then tries one or two branches at
+# each "<" instead of every name in turn.
 _BLOCK_TAGS = (
-    "p|div|h[1-6]|figure|blockquote|ul|ol|pre|section|dl|hr|article|aside|header|footer|nav"
-    "|main|address|details|fieldset|form|hgroup|center|dialog|menu"
+    "p(?:re)?|d(?:iv|l|etails|ialog)|h(?:[1-6r]|eader|group)|f(?:igure|ooter|orm|ieldset)"
+    "|section|blockquote|a(?:rticle|side|ddress)|nav|m(?:ain|enu)|center"
 )
-_LINE_TAGS = "br|li|dt|dd|summary|figcaption"
+_LINE_TAGS = "br|li|d[td]|summary|figcaption"
 # Blocks other than lists: two breaks. Lists, and the start of line elements: one.
-_BLOCK = re.compile(rf"<(?=/?(?!ul|ol)(?:{_BLOCK_TAGS})[\s/>])")
-_LIST_OR_LINE = re.compile(rf"<(?=/?(?:ul|ol)[\s/>]|(?:{_LINE_TAGS})[\s/>])")
+_BLOCK = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>])")
+_LIST_OR_LINE = re.compile(rf"<(?=/?[uo]l[\s/>]|(?:{_LINE_TAGS})[\s/>])")
 _ITEM_END = re.compile(r"<(?=/li[\s>])")
 _CELL_END = re.compile(r"<(?=/t[dh][\s>])")
 _BULLETS = re.compile(r"<(?=li[\s>])")

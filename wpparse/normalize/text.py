@@ -16,6 +16,7 @@ from wpparse.normalize.markers import (
     BULLET,
     CELL,
     CELL_END,
+    EMPTY_ITEM,
     INDENT,
     ITEM_END,
     LINE,
@@ -33,12 +34,8 @@ BULLET_TEXT = "• "
 _BLANK_LINE = re.compile(f"{BREAK}[{BREAK}{LINE} ]*{BREAK}[{LINE} ]*")
 _LINE_BREAK = re.compile(f"{BREAK} *")
 _ANY_LINE_BREAK = re.compile(f"[{BREAK}{LINE}][{BREAK}{LINE} ]*")
-# A nested list begins on the next line, whatever block ended before it in its item.
-# (Patterns that scan a run of breaks or spaces and may then fail start only where the run
-# does: started at every place in a long run, they would take time in its square.)
-_BREAKS_BEFORE_NESTED = re.compile(f"(?<![{BREAK} ]) *{BREAK}[{BREAK} ]*({LINE}[{LINE} ]*{INDENT})")
-# A list's line break before a blank line adds nothing to it.
-_LINE_BEFORE_BLANK = re.compile(f"(?<![{LINE} ]) *{LINE}[{LINE} ]*\n\n")
+# What goes before the end of an item or a cell, a nested item or a blank line (see `_flow`).
+_BREAKS = " " + BREAK + LINE
 # Runs of spaces left within lines. Written with two literal spaces first, so the regex engine
 # searches for the pair in C instead of stopping at every space.
 _SPACES = re.compile("   *")
@@ -54,12 +51,11 @@ _STRAY = re.compile(f"[{MARKERS}]")
 _NEXT_ITEM_FIRST = re.compile(
     f"[ \n\t\r{BREAK}{LINE}]*{ITEM_END}[ \n\t\r]*[{BREAK}{LINE}]{INDENT}*[{BULLET}{NUMBER}]"
 )
-# A list item with nothing in it: its line break, indentation and bullet or number, up to its end.
-_EMPTY_ITEM = re.compile(
-    f"[{BREAK}{LINE}]?{INDENT}*(?:{BULLET}|{NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]*{ITEM_END}"
-)
-# The breaks of blocks that end with an item or a cell, which end a line already.
-_BEFORE_END = re.compile(f"(?<![ {BREAK}{LINE}])[ {BREAK}{LINE}]*[{ITEM_END}{CELL_END}]")
+# A list item with nothing in it, from its bullet or number to its end. (Two patterns, each
+# starting with one fixed character: the regex engine finds that several times faster than the
+# first of a set, or of alternatives.)
+_EMPTY_BULLETED_ITEM = re.compile(f"{BULLET}[ {BREAK}{LINE}]*{ITEM_END}")
+_EMPTY_NUMBERED_ITEM = re.compile(f"{NUMBER}-?\\d+{NUMBER}[ {BREAK}{LINE}]*{ITEM_END}")
 # The breaks of blocks that start a cell: its text begins where the cell does.
 _AFTER_CELL = re.compile(f"{CELL}[ {BREAK}{LINE}]+")
 # Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
@@ -113,10 +109,17 @@ def _flow(text: str) -> str:
     for space in ("\n", "\t", "\r", "\xa0"):  # the passes below take only spaces as such
         if space in text:
             text = text.replace(space, " ")
-    if ITEM_END in text or CELL_END in text:
-        if ITEM_END in text:
-            text = _EMPTY_ITEM.sub("", text)
-        text = _BEFORE_END.sub("", text)
+    # The breaks of blocks that end an item or a cell go: the end of either ends a line already.
+    if ITEM_END in text:
+        if BULLET in text:
+            text = _EMPTY_BULLETED_ITEM.sub(EMPTY_ITEM, text)
+        if NUMBER in text:
+            text = _EMPTY_NUMBERED_ITEM.sub(EMPTY_ITEM, text)
+        if EMPTY_ITEM in text:
+            text = _drop_empty_items(text)
+        text = _strip_before(text, ITEM_END, "")
+    if CELL_END in text:
+        text = _strip_before(text, CELL_END, "")
         if CELL in text:
             text = _AFTER_CELL.sub(CELL, text)
     if ROW in text:
@@ -125,11 +128,13 @@ def _flow(text: str) -> str:
         text = _AFTER_BULLET.sub(BULLET, text)
     if NUMBER in text:
         text = _AFTER_NUMBER.sub(r"\1", text)
-    if LINE in text:
-        text = _BREAKS_BEFORE_NESTED.sub(r"\1", text)
+    if LINE + INDENT in text:
+        # A nested list begins on the next line, whatever block ended before it in its item.
+        text = _strip_before(text, LINE + INDENT, LINE + INDENT)
     text = _BLANK_LINE.sub("\n\n", text)
     if LINE in text:
-        text = _LINE_BEFORE_BLANK.sub("\n\n", text)
+        # A list's line break before a blank line adds nothing to it.
+        text = _strip_before(text, "\n\n", "\n\n")
         text = text.replace(" " + LINE, LINE)
         text = _ANY_LINE_BREAK.sub("\n", text)
     else:
@@ -141,6 +146,28 @@ def _flow(text: str) -> str:
     if " \n" in text:
         text = text.replace(" \n", "\n")
     return text
+
+
+def _drop_empty_items(text: str) -> str:
+    """`text` without its empty items: the line break and indentation before each go too."""
+    pieces = text.split(EMPTY_ITEM)
+    last = pieces.pop()
+    kept = []
+    for piece in pieces:
+        piece = piece.rstrip(INDENT)
+        kept.append(piece[:-1] if piece.endswith((BREAK, LINE)) else piece)
+    return "".join([*kept, last])
+
+
+def _strip_before(text: str, mark: str, keep: str) -> str:
+    """`text` with `keep` for each `mark`, and no breaks or spaces just before it.
+
+    Split and stripped in C: a regular expression would have to search for the breaks before
+    the mark, and so start at every break (and take time in the square of a long run of them).
+    """
+    pieces = text.split(mark)
+    last = pieces.pop()
+    return keep.join([piece.rstrip(_BREAKS) for piece in pieces] + [last])
 
 
 def _verbatim(text: str) -> str:
