@@ -434,3 +434,18 @@ def test_shortcodes_around_code_and_unclosed_ones(html: str, expected: str) -> N
 def test_a_written_ellipsis_is_not_a_cut() -> None:
     excerpt = Excerpt(html="<p>Wait for it...</p>")
     assert (excerpt.text, excerpt.truncated) == ("Wait for it...", False)
+
+
+@pytest.mark.parametrize(
+    ("html", "words"),
+    [
+        pytest.param("<ul><li>Soup</li><li>Bread</li></ul>", 2, id="bullets-are-no-words"),
+        pytest.param("<ol><li>one two</li><li>three</li></ol>", 3, id="numbers-are-no-words"),
+        pytest.param("<p>a — b -- c … d | e</p>", 5, id="punctuation-is-no-word"),
+        pytest.param("<p>「東京」と言った。</p>", 6, id="cjk-punctuation-is-no-word"),
+        pytest.param("<p>don’t stop, 2021—2026 🙂</p>", 3, id="words-holding-punctuation"),
+        pytest.param("<p>a\u2009—\u2028b</p>", 2, id="other-white-space"),
+    ],
+)
+def test_words_hold_a_letter_or_a_digit(html: str, words: int) -> None:
+    assert Content(html=html).word_count == words
