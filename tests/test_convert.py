@@ -41,6 +41,22 @@ def _small_chunks(monkeypatch: pytest.MonkeyPatch, *, items: int, batch_bytes: i
     monkeypatch.setattr(lines, "BATCH_BYTES", batch_bytes)
 
 
+def _same_with_one_and_two_jobs(
+    capsys: pytest.CaptureFixture[str], dump: Path, tmp_path: Path, *, status: int
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """Convert `dump` with --jobs 1 and 2; check both give the same bytes, the same problems
+    and `status`; return the records and the problems reported."""
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        found_status, err = _run(capsys, str(dump), "-o", str(out), "--jobs", jobs, "-q")
+        assert found_status == status
+        outputs.append((out.read_bytes(), err.splitlines()[:-1]))  # the last line has timings
+    assert outputs[0] == outputs[1]
+    records = [json.loads(line) for line in outputs[0][0].splitlines()]
+    return records, outputs[0][1]
+
+
 def _posts(seed: dict[str, Any], ids: range) -> list[dict[str, Any]]:
     return [dict(seed, id=number) for number in ids]
 
@@ -201,17 +217,10 @@ def test_json_lines_decoded_in_workers_give_the_same_bytes_as_jobs_1(
     posts[11] = '{"id": 11, oops}'
     dump = tmp_path / "posts.jsonl"
     dump.write_text("\n".join(posts) + "\n", encoding="utf-8")
-    outputs = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"jobs{jobs}.jsonl"
-        status, err = _run(capsys, str(dump), "-o", str(out), "--jobs", jobs, "-q")
-        assert status == 1
-        outputs.append((out.read_bytes(), err.splitlines()[:-1]))
-    assert outputs[0] == outputs[1]
-    records = [json.loads(line) for line in outputs[0][0].splitlines()]
+    records, reported = _same_with_one_and_two_jobs(capsys, dump, tmp_path, status=1)
     assert [record["id"] for record in records] == [*range(7), 71191, 8, 9, 10, *range(12, 30)]
     line_11 = 11 + posts[7].count("\n")
-    assert outputs[0][1] == [
+    assert reported == [
         f"wpparse: skipped {dump}: line {line_11 + 1}, item 11: malformed JSON:"
         " Expecting property name enclosed in double quotes"
     ]
@@ -232,17 +241,10 @@ def test_array_elements_sent_as_text_give_the_same_bytes_as_jobs_1(
     posts[8] = "[]"  # not a post
     dump = tmp_path / "posts.json"
     dump.write_bytes(("[" + ",\n".join(posts)).encode("latin-1") + b", oops]")
-    outputs = []
-    for jobs in ("1", "2"):
-        out = tmp_path / f"jobs{jobs}.jsonl"
-        status, err = _run(capsys, str(dump), "-o", str(out), "--jobs", jobs, "-q")
-        assert status == 1
-        outputs.append((out.read_bytes(), err.splitlines()[:-1]))
-    assert outputs[0] == outputs[1]
-    records = [json.loads(line) for line in outputs[0][0].splitlines()]
+    records, reported = _same_with_one_and_two_jobs(capsys, dump, tmp_path, status=1)
     assert [record["id"] for record in records] == [*range(8), *range(9, 12)]
     assert [record["warning_count"] for record in records][3:6] == [1, 0, 1]
-    assert [line.split(": ", 2)[1] for line in outputs[0][1]] == [
+    assert [line.split(": ", 2)[1] for line in reported] == [
         "skipped " + str(dump),
         "skipped " + str(dump),
     ]
