@@ -250,6 +250,18 @@ EXCERPTS = [
     ),
     (f'<p>Lorem <a href="{POST_URL}">Read More</a>...</p>', "Lorem", True, "dots-after-the-link"),
     (
+        f'<p>Lorem&hellip; <a href="{POST_URL}">Read More</a>.</p>',
+        "Lorem",
+        True,
+        "full-stop-after-the-link",
+    ),
+    (
+        f'<p>Done. <a class="more-link" href="{POST_URL}">More</a></p>',
+        "Done.",
+        True,
+        "sentence-before-the-link",
+    ),
+    (
         '<p>x. […]</p><p><a class="understrap-read-more-link" href="/y">Čítať viac…</a></p>',
         "x.",
         True,

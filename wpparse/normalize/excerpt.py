@@ -24,8 +24,9 @@ _MORE_LINKS = (
 _CUT_MARK = re.compile(r"\s*(?:\[\s*(?:…|\.\.\.)\s*\]|…)\s*$")
 # What may follow a "read more" link at the very end: punctuation, arrows, layout markers.
 _TRAILING = re.compile(f"[\\s…»›→>\\]\\[.{MARKERS}]*$")
-# The arrows or dots a theme puts after its link, left at the end once the link is gone.
-_ARROWS = re.compile(r"(?:[\s»›→>]|\.\.\.)+$")
+# The arrows or dots a theme puts after its link, left at the end once the link is gone (a
+# full stop only when set apart: "… <a>Read more</a>." leaves "… .", a sentence "Done.").
+_ARROWS = re.compile(r"(?:[\s»›→>]|\.\.\.|(?<=\s)\.)+$")
 # What may stand before a link to the post that a full stop follows, for it to be a "read
 # more" link: nothing in its paragraph, or the cut mark ([&hellip;], a bare ellipsis).
 _FULL_STOP = re.compile(r"(?<!\.)\.(?!\.)")  # one dot, not an ellipsis
