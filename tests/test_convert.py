@@ -41,6 +41,12 @@ def _small_chunks(monkeypatch: pytest.MonkeyPatch, *, items: int, batch_bytes: i
     monkeypatch.setattr(lines, "BATCH_BYTES", batch_bytes)
 
 
+@pytest.fixture(params=[16, 1 << 20], ids=["small-batches", "one-batch"])
+def worker_batches(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two items a chunk, and batches of 16 bytes (several per post) or of 1 MiB (one)."""
+    _small_chunks(monkeypatch, items=2, batch_bytes=request.param)
+
+
 def _same_with_one_and_two_jobs(
     capsys: pytest.CaptureFixture[str], dump: Path, tmp_path: Path, *, status: int
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -203,15 +209,10 @@ def test_order_is_kept_with_more_chunks_than_workers(
     assert [record["id"] for record in _jsonl(out)] == list(range(40))
 
 
-@pytest.mark.parametrize("batch_bytes", [16, 1 << 20], ids=["small-batches", "one-batch"])
+@pytest.mark.usefixtures("worker_batches")
 def test_json_lines_decoded_in_workers_give_the_same_bytes_as_jobs_1(
-    capsys: pytest.CaptureFixture[str],
-    seed_dict: dict[str, Any],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    batch_bytes: int,
+    capsys: pytest.CaptureFixture[str], seed_dict: dict[str, Any], tmp_path: Path
 ) -> None:
-    _small_chunks(monkeypatch, items=2, batch_bytes=batch_bytes)
     posts = [json.dumps(post) for post in _posts(seed_dict, range(30))]
     posts[7] = json.dumps(seed_dict, indent=2)  # a value over many lines, in the middle
     posts[11] = '{"id": 11, oops}'
@@ -226,15 +227,10 @@ def test_json_lines_decoded_in_workers_give_the_same_bytes_as_jobs_1(
     ]
 
 
-@pytest.mark.parametrize("batch_bytes", [16, 1 << 20], ids=["small-batches", "one-batch"])
+@pytest.mark.usefixtures("worker_batches")
 def test_array_elements_sent_as_text_give_the_same_bytes_as_jobs_1(
-    capsys: pytest.CaptureFixture[str],
-    seed_dict: dict[str, Any],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    batch_bytes: int,
+    capsys: pytest.CaptureFixture[str], seed_dict: dict[str, Any], tmp_path: Path
 ) -> None:
-    _small_chunks(monkeypatch, items=2, batch_bytes=batch_bytes)
     posts = [json.dumps(post, indent=1) for post in _posts(seed_dict, range(12))]
     posts[3] = posts[3].replace('"id": 3', '"id": 3, "id": 3', 1)  # a repeated key
     posts[5] = posts[5].replace('"status"', '"st\xe9tus"', 1)  # a byte that is not UTF-8
