@@ -44,6 +44,7 @@ _EMOJI = ("img.wp-smiley", "img.emoji")
 # Footnote marks: by the classes WordPress and plugins give them, or a sup that holds a link to
 # a place in the page, or is held by one, as LibreOffice and Markdown converters write them.
 _FOOTNOTE_MARKS = ("sup.fn", "sup[data-fn]", "sup.footnote-ref")
+_ANY_FOOTNOTE_MARK = ", ".join(_FOOTNOTE_MARKS)
 _IN_PAGE_LINK = 'a[href^="#"]:not([href="#"])'
 _LINKED_MARKS = (f"sup:has({_IN_PAGE_LINK})", f"{_IN_PAGE_LINK} > sup")
 # What a linked mark without a footnote class says: a number, a letter or two, a roman numeral or
@@ -100,7 +101,7 @@ def _readable_footnotes(tree: LexborHTMLParser, html: str, tags: set[str]) -> No
         if node.tag == "a":
             if text in _BACK_ARROWS or node.css_matches(_FOOTNOTE_BACKLINKS):
                 node.decompose()
-        elif node.css_matches(", ".join(_FOOTNOTE_MARKS)) or _MARK_TEXT.fullmatch(text):
+        elif node.css_matches(_ANY_FOOTNOTE_MARK) or _MARK_TEXT.fullmatch(text):
             bracketed = text.startswith("[") and text.endswith("]")
             node.replace_with(text if bracketed or not text else f"[{text}]")
 
