@@ -137,7 +137,7 @@ def _flow(text: str) -> str:
         text = _AFTER_BULLET.sub(BULLET, text)
     if NUMBER in text:
         text = _AFTER_NUMBER.sub(r"\1", text)
-    if LINE + INDENT in text:
+    if INDENT in text and LINE + INDENT in text:  # one character is found much faster than two
         # A nested list begins on the next line, whatever block ended before it in its item.
         text = _strip_before(text, LINE + INDENT, LINE + INDENT)
     text = _BLANK_LINE.sub("\n\n", text)
