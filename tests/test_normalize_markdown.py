@@ -261,6 +261,38 @@ BLOCKS = [
         "![](https://example.org/lazy.jpg)",
     ),
     (
+        "lazy-image-srcset-only",
+        # lazysizes: no URL but in data-srcset; the largest candidate, as in `.images`.
+        '<img class="lazyload" src="data:image/gif;base64,R0lGOD" alt="S" '
+        f'data-srcset="{UPLOADS}/s-300.jpg 300w, {UPLOADS}/s-1024.jpg 1024w, '
+        f'{UPLOADS}/s-768.jpg 768w">',
+        f"![S]({UPLOADS}/s-1024.jpg)",
+    ),
+    (
+        "unsafe-image-source-is-a-placeholder",
+        '<p><img src="javascript:alert(1)" alt="P">'
+        f'<noscript><img src="{UPLOADS}/real.jpg" alt="Real"></noscript></p>',
+        f"![Real]({UPLOADS}/real.jpg)",
+    ),
+    (
+        "wp-rocket-lazy-player",
+        '<p>Watch:</p><div class="rll-youtube-player" data-src="https://www.youtube.com/embed/ab1"'
+        ' data-id="ab1" data-query="" data-alt="The [talk]"></div>'
+        '<noscript><iframe title="The talk" src="https://www.youtube.com/embed/ab1"></iframe>'
+        "</noscript><p>After</p>",
+        "Watch:\n\n[The \\[talk\\]](https://www.youtube.com/embed/ab1)\n\nAfter",
+    ),
+    (
+        "wp-rocket-lazy-player-by-id",
+        '<div class="rll-youtube-player" data-id="ab1"></div>',
+        "[Embedded content](https://www.youtube.com/embed/ab1)",
+    ),
+    (
+        "wp-rocket-lazy-player-without-video",
+        '<div class="rll-youtube-player" data-src="javascript:x()"></div><p>b</p>',
+        "b",
+    ),
+    (
         "buttons",
         '<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link'
         ' wp-element-button" href="/shop/">Shop now</a></div></div>',
@@ -324,6 +356,13 @@ INLINE = [
     ("adjacent-emphasis-join", "<p><b>ab</b><b>cd</b></p>", "**abcd**"),
     ("emphasis-across-paragraphs", "<div><em><p>a</p><p>b</p></em></div>", "*a*\n\n*b*"),
     ("emphasis-around-break", "<p><b>a<br>b</b></p>", "**a\\\nb**"),
+    # Two breaks in a row show a blank line: a new paragraph, as in `.text`.
+    ("double-break", "<p>a<br>\n<br> b</p>", "a\n\nb"),
+    ("triple-break", "<p>a<br><br><br>b</p>", "a\n\nb"),
+    ("emphasis-around-double-break", "<p><b>a<br><br>b</b></p>", "**a**\n\n**b**"),
+    ("link-around-double-break", '<p><a href="/x">a<br><br>b</a></p>',
+     "[a](https://example.org/x)\n\n[b](https://example.org/x)"),
+    ("double-break-in-heading", "<h2>a<br><br>b</h2>", "## a b"),
     (
         "emphasis-that-would-not-parse",
         "<p><strong>Note:</strong>Text and word<em>(aside)</em>.</p>",

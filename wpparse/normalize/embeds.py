@@ -7,6 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.figures import enclosing_caption, figure_of, inside
+from wpparse.normalize.fragment import Attributes
 from wpparse.normalize.text import one_line
 from wpparse.normalize.urls import Resolver, clean_url, has_scheme, is_unsafe, site_host
 from wpparse.structure.content import Embed
@@ -161,14 +162,20 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
             return None
         return "post", url, social or _provider_of(url), title, caption
     if tag == "div":  # WP Rocket's lazy YouTube player
-        url = attributes.get("data-src") or ""
-        video_id = attributes.get("data-id") or ""
-        if not url and video_id:
-            url = f"https://www.youtube.com/embed/{video_id}"
+        url = rocket_player_url(attributes)
         if not url:
             return None
         return "iframe", url, "youtube", attributes.get("data-alt") or "", caption
     return None
+
+
+def rocket_player_url(attributes: Attributes) -> str:
+    """The video of WP Rocket's lazy YouTube player (``div.rll-youtube-player``), or ""."""
+    url = attributes.get("data-src") or ""
+    video_id = attributes.get("data-id") or ""
+    if not url and video_id:
+        url = f"https://www.youtube.com/embed/{video_id}"
+    return url
 
 
 def _provider_of(url: str) -> str:

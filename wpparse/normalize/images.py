@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import attrs
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize.figures import enclosing_caption, inside
+from wpparse.normalize.fragment import Attributes
 from wpparse.normalize.text import one_line
 from wpparse.normalize.urls import Resolver, clean_url, is_unsafe
 from wpparse.structure.content import Image, SrcsetCandidate
@@ -29,11 +30,11 @@ def collect_images(tree: LexborHTMLParser, tags: set[str]) -> list[RawImage]:
     found = []
     for node in tree.tags("img"):
         attributes = node.attrs
-        url, lazy = _source(node)
+        url, lazy = image_source(attributes)
         found.append(
             (
                 url,
-                next((value for key in _SRCSETS if (value := attributes.get(key))), ""),
+                image_srcset(attributes),
                 attributes.get("alt") or "",
                 enclosing_caption(node, captions),
                 attributes.get("width") or "",
@@ -45,9 +46,11 @@ def collect_images(tree: LexborHTMLParser, tags: set[str]) -> list[RawImage]:
     return found
 
 
-def _source(node: LexborNode) -> tuple[str | None, bool]:
-    """The image's real URL (None if it has only a placeholder), and whether it was lazy."""
-    attributes = node.attrs
+def image_source(attributes: Attributes) -> tuple[str | None, bool]:
+    """An image's real URL (None if it has only a placeholder), and whether it was lazy.
+
+    `attributes` are those of its ``<img>`` tag.
+    """
     lazy = False
     for key in _SOURCES:
         value = clean_url(attributes.get(key) or "")
@@ -58,6 +61,17 @@ def _source(node: LexborNode) -> tuple[str | None, bool]:
             continue
         return value, lazy or key != "src"
     return None, True
+
+
+def image_srcset(attributes: Attributes) -> str:
+    """An image's ``srcset``, or the one a lazy-loading plugin moved aside ("" when none)."""
+    return next((value for key in _SRCSETS if (value := attributes.get(key))), "")
+
+
+def largest_candidate(srcset: str) -> str | None:
+    """The URL, as written, of the largest candidate in `srcset` (None when it has none)."""
+    candidates = parse_srcset(srcset, Resolver(None))
+    return _largest(candidates).url if candidates else None
 
 
 def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...]:

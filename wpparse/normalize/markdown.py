@@ -42,6 +42,7 @@ from wpparse.normalize.markdown_elements import (
     integer,
     noscript_images,
     one_line,
+    player_link,
     pre_code,
     raw_code,
     raw_content,
@@ -332,11 +333,14 @@ class _Renderer:
         pieces.append(piece)
 
     def _hard_break(self) -> None:
-        """A line break (``<br>``): in a heading or code span, a space."""
+        """A line break (``<br>``): in a heading or code span, a space; a second, a new paragraph."""
         sink = self._sink
         if self._in_code or sink.role == "heading":
             sink.space = True
-        elif sink.pieces and sink.pieces[-1] != BREAK:
+        elif sink.pieces and sink.pieces[-1] == BREAK:
+            # Two in a row show a blank line, as between paragraphs (and in `.text`): a new one.
+            self._boundary()
+        elif sink.pieces:
             sink.pieces.append(BREAK)
             sink.space = False
 
@@ -384,7 +388,7 @@ class _Renderer:
         found = tag_attributes(raw_attributes)
         url = image_url(found)
         self._placeholder = url is None
-        if url is None or is_unsafe(url):
+        if url is None:
             return
         alt = one_line(found.get("alt") or "")
         if not self._in_code:
@@ -408,7 +412,9 @@ class _Renderer:
         return position
 
     def _open_block(self, name: str, attributes: str, position: int) -> int:
-        if "class=" in attributes and ("caption" in attributes or "embed__" in attributes):
+        if "class=" in attributes and (
+            "caption" in attributes or "embed__" in attributes or "rll-youtube" in attributes
+        ):
             classes = tag_attributes(attributes).get("class") or ""
             if any(caption in classes for caption in _CAPTION_CLASSES):
                 return self._open_figcaption(name, attributes, position)
@@ -416,6 +422,10 @@ class _Renderer:
             if bare is not None:
                 self._add_block(Block("paragraph", bare[0]))
                 return bare[1]
+            if "rll-youtube-player" in classes:
+                # WP Rocket's lazy player: empty until a script fills it, its video in data-src.
+                link = player_link(attributes, self._base_url)
+                self._add_block(Block("paragraph", link) if link else None)
         self._boundary()
         self._push(name, "block")
         return position

@@ -12,6 +12,8 @@ import html
 import re
 from functools import lru_cache
 
+from wpparse.normalize.embeds import rocket_player_url
+from wpparse.normalize.images import image_source, image_srcset, largest_candidate
 from wpparse.normalize.markdown_escape import (
     autolink,
     code_block,
@@ -32,7 +34,6 @@ _SOURCE_SRC = re.compile(r'<source\s(?:[^>]*?\s)?src="([^"]*)"')
 _BARE_URL = re.compile(r"\s*([^<\s]+)\s*</div>")
 _WHITE_SPACE = re.compile("[ \t\n\r\f\xa0]+")
 # Where lazy-loading plugins keep the real URL, most trusted first; src then holds a placeholder.
-_IMAGE_SOURCES = ("data-lazy-src", "data-src", "data-original", "src")
 _IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
 
 
@@ -83,12 +84,15 @@ def _tags_named(name: str) -> re.Pattern[str]:
 
 
 def image_url(found: dict[str, str]) -> str | None:
-    """The real URL of an image, behind lazy loading (None when it has only a placeholder)."""
-    for key in _IMAGE_SOURCES:
-        value = clean_url(found.get(key) or "")
-        if value and value[:5].lower() != "data:":
-            return value
-    return None
+    """The real URL of an image behind lazy loading, as `wpparse.normalize.images` finds it.
+
+    Its source, or else the largest candidate of its srcset; None when it has only a
+    placeholder.
+    """
+    url, _lazy = image_source(found)
+    if url is None and (srcset := image_srcset(found)):
+        url = largest_candidate(srcset)
+    return url
 
 
 def image(url: str, alt: str, base_url: str | None) -> str:
@@ -151,11 +155,22 @@ def embed_link(
             url = html.unescape(inner_source.group(1))
     else:  # embed, which has no content
         url = found.get("src") or ""
+    return _link_to(url, found.get("title"), base_url), end
+
+
+def player_link(raw_attributes: str, base_url: str | None) -> str:
+    """WP Rocket's lazy YouTube player as a link to its video ("" when it names none)."""
+    found = tag_attributes(raw_attributes)
+    return _link_to(rocket_player_url(found), found.get("data-alt"), base_url)
+
+
+def _link_to(url: str, title: str | None, base_url: str | None) -> str:
+    """A link to what an element embeds ("" when its URL is unsafe or missing)."""
     url = clean_url(url)
     if not url or url == "about:blank" or is_unsafe(url):
-        return "", end
-    title = one_line(found.get("title") or "") or "Embedded content"
-    return f"[{escape_text(title)}]({destination(resolve(url, base_url))})", end
+        return ""
+    title = one_line(title or "") or "Embedded content"
+    return f"[{escape_text(title)}]({destination(resolve(url, base_url))})"
 
 
 def bare_embed_url(source: str, position: int) -> tuple[str, int] | None:
