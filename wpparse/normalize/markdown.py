@@ -333,7 +333,7 @@ class _Renderer:
         pieces.append(piece)
 
     def _hard_break(self) -> None:
-        """A line break (``<br>``): in a heading or code span, a space; a second, a new paragraph."""
+        """A line break (``<br>``); a space in a heading or code span, a paragraph if doubled."""
         sink = self._sink
         if self._in_code or sink.role == "heading":
             sink.space = True
