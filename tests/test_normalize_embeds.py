@@ -116,6 +116,13 @@ CASES = [
         id="lazy-youtube-block",
     ),
     pytest.param(
+        # Found by its class alone: the fragment holds no iframe, video, audio or blockquote.
+        '<FIGURE CLASS="wp-block-embed is-type-video is-provider-youtube">'
+        "<DIV>https://youtu.be/abc</DIV></FIGURE>",
+        [{"kind": "link", "provider": "youtube", "url": "https://youtu.be/abc"}],
+        id="upper-case-embed-block-with-only-its-url",
+    ),
+    pytest.param(
         '<p><iframe src="https://www.youtube.com/embed/abc" title="Bare" width="560"'
         ' height="315"></iframe></p>',
         [

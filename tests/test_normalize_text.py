@@ -116,6 +116,7 @@ RULES = [
     # 9. Dropped: scripts, styles, hidden content, form controls, comments.
     ('A<span class="screen-reader-text">SR</span>B', "AB", "screen-reader"),
     ('A<span class="visuallyhidden">SR</span>B<b class="sr-only">x</b>', "AB", "other-sr-classes"),
+    ('<P>A<SPAN CLASS="sr-only">SR</SPAN>B</P>', "AB", "upper-case-class-attribute"),
     ('<p style="overflow: hidden">kept</p><p HIDDEN>gone</p>', "kept", "hidden-attribute"),
     ("A<script>var a = '<p>x</p>';</script>B<style>p{}</style>", "AB", "script-style"),
     ('<p>a</p><div hidden><p>h</p></div><p style="display: none">n</p>', "a", "hidden"),

@@ -16,7 +16,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize import trees
-from wpparse.normalize.cleanup import remove_never_shown, without_fallback
+from wpparse.normalize.cleanup import class_values, remove_never_shown, without_fallback
 from wpparse.normalize.depth import limit_depth
 from wpparse.normalize.embeds import RawEmbed, collect_embeds, finish_embeds
 from wpparse.normalize.excerpt import remove_more_links, strip_cut_mark
@@ -38,7 +38,7 @@ _FROM_TREE: dict[str, Callable[[Analysis, LexborHTMLParser], Any]] = {
     "_raw_text": lambda self, tree: without_fallback(tree, self._tags).text(),
     "_raw_links": lambda self, tree: collect_links(tree, self._tags),
     "_raw_images": lambda self, tree: collect_images(tree, self._tags),
-    "_raw_embeds": lambda self, tree: collect_embeds(tree, self._tags),
+    "_raw_embeds": lambda self, tree: collect_embeds(tree, self._tags, self._classes),
     "_headings": lambda self, tree: collect_headings(tree, self._tags),
     "_canonical_html": lambda self, tree: tree.html or "",
 }
@@ -51,6 +51,7 @@ class Analysis:
         "__weakref__",
         "_base_url",
         "_canonical_html",
+        "_classes",
         "_embeds",
         "_excerpt",
         "_headings",
@@ -79,6 +80,7 @@ class Analysis:
         self._inline = rendered.kind == "inline"
         self._excerpt = rendered.kind == "excerpt"
         self._tags: set[str] = set()
+        self._classes: str = ""
         self._key: int | None = None
         self._truncated = False
         self._raw_text: str | None = None
@@ -111,6 +113,7 @@ class Analysis:
         uppercase = not "".join(names).islower()
         self._html = html = limit_depth(self._html, len(all_names), uppercase)
         self._tags = tags = {name.lower() for name in names} if uppercase else names
+        self._classes = classes = class_values(html, uppercase)
         # Marked for layout even when the text is one line: a <br> or the edge of a block then
         # becomes a space, where a bare parse would glue the words on either side together.
         tree = parse_fragment(mark_layout(html, tags, uppercase))
@@ -118,7 +121,7 @@ class Analysis:
             # Before the general clean-up, which would take a theme's "more-link" along. (A
             # second parse, in another thread, must not forget a cut found by the first.)
             self._truncated = remove_more_links(tree, tags, self._base_url) or self._truncated
-        remove_never_shown(tree, html, tags)
+        remove_never_shown(tree, html, tags, classes)
         return tree
 
     def _tree(self) -> tuple[int, LexborHTMLParser]:

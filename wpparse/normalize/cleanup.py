@@ -38,6 +38,7 @@ _HIDDEN_BY_CLASS = {
 }
 # Class attribute values, quoted or not (unquoted, the capture runs on: more text, never less).
 _CLASS_VALUES = re.compile(r"""class\s*=\s*["']?([^"'>]*)""")
+_ANY_CASE_CLASS_VALUES = re.compile(_CLASS_VALUES.pattern, re.IGNORECASE)
 # The hidden attribute itself (not "visuallyhidden" or "overflow: hidden").
 _HIDDEN_ATTRIBUTE = re.compile(r"\shidden[\s=>/]", re.IGNORECASE)
 _EMOJI = ("img.wp-smiley", "img.emoji")
@@ -59,18 +60,29 @@ _BACK_ARROWS = frozenset({"↩", "↩\ufe0e", "↩\ufe0f", "↑", "^", "⤴", "�
 FALLBACK_TAGS = frozenset({"noscript", "iframe", "video", "audio", "object", "canvas", "embed"})
 
 
-def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str]) -> None:
+def class_values(html: str, uppercase: bool = False) -> str:
+    """The values of every class attribute in `html`, joined by spaces.
+
+    Short (a few hundred characters a post), so asking it whether a class can be present costs
+    next to nothing, where a search of the whole fragment or a CSS query would not. `uppercase`
+    says some tag names are in upper case, and so attribute names may be (``CLASS=``): matching
+    without regard to case is slower, so only then.
+    """
+    return " ".join((_ANY_CASE_CLASS_VALUES if uppercase else _CLASS_VALUES).findall(html))
+
+
+def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str], classes: str) -> None:
     """Remove scripts, styles, hidden elements and plugin chrome; emoji images become text.
 
     Footnote marks (``<sup class="fn"><a>1</a></sup>``, ``<sup><a href="#fn1">1</a></sup>``)
-    become ``[1]``, and the links back from the notes go. `html` is the raw fragment and `tags`
-    its tag names, which tell which of these can be present at all.
+    become ``[1]``, and the links back from the notes go. `html` is the raw fragment, `tags` its
+    tag names and `classes` its `class_values`: they tell which of these can be present at all.
     """
     for name in _NEVER_SHOWN_TAGS & tags:
         # Asked afresh for each name: what an earlier removal took along is no longer listed.
         for node in tree.tags(name):
             node.decompose()
-    selectors = _needed_selectors(html, tags)
+    selectors = _needed_selectors(html, tags, classes)
     if selectors:
         # Innermost first, so a node is never removed after an ancestor took it along.
         for node in reversed(tree.css(", ".join(selectors))):
@@ -106,12 +118,11 @@ def _readable_footnotes(tree: LexborHTMLParser, html: str, tags: set[str]) -> No
             node.replace_with(text if bracketed or not text else f"[{text}]")
 
 
-def _needed_selectors(html: str, tags: set[str]) -> list[str]:
+def _needed_selectors(html: str, tags: set[str], classes: str) -> list[str]:
     selectors = []
     maybe_hidden = "hidden" in html or "HIDDEN" in html
     if "display" in html or "DISPLAY" in html or (maybe_hidden and _HIDDEN_ATTRIBUTE.search(html)):
         selectors.append(_HIDDEN_BY_ATTRIBUTE)
-    classes = " ".join(_CLASS_VALUES.findall(html))
     selectors.extend(css for marker, css in _HIDDEN_BY_CLASS.items() if marker in classes)
     if "img" in tags and ("emoji" in classes or "smiley" in classes):
         selectors.extend(_EMOJI)

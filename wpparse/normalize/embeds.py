@@ -49,12 +49,18 @@ _IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
 RawEmbed = tuple[str, str, str, str, str]
 
 
-_EMBED_TAGS = frozenset({"iframe", "video", "audio", "blockquote", "figure", "div"})
+# Elements that are embeds whatever their class; figures and divs are when their class says so.
+_EMBED_TAGS = frozenset({"iframe", "video", "audio", "blockquote"})
+_EMBED_CLASSES = ("wp-block-embed", "rll-youtube-player")
 
 
-def collect_embeds(tree: LexborHTMLParser, tags: set[str]) -> list[RawEmbed]:
-    """Read every embed of the tree, in document order, each once."""
-    if not _EMBED_TAGS & tags:
+def collect_embeds(tree: LexborHTMLParser, tags: set[str], classes: str) -> list[RawEmbed]:
+    """Read every embed of the tree, in document order, each once.
+
+    `tags` are the tag names of the fragment and `classes` its class values: without an embed's
+    tag or class, the CSS query (which walks the whole tree) is not made.
+    """
+    if not _EMBED_TAGS & tags and not any(name in classes for name in _EMBED_CLASSES):
         return []
     found: list[RawEmbed] = []
     handled: set[int] = set()

@@ -19,8 +19,11 @@ from typing import Protocol
 
 from selectolax.lexbor import LexborHTMLParser
 
-MAX_TREES = 32
-MAX_CHARS = 1 << 20
+# Few: every tree kept alive holds memory the next parse cannot reuse while it is still warm in
+# the processor's caches. 32 trees made each parse about 5% slower than 8 did (measured on the
+# corpus); fewer than 8 would make a post's last fields push out its first ones.
+MAX_TREES = 8
+MAX_CHARS = 1 << 19
 
 
 class TreeOwner(Protocol):
