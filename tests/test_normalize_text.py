@@ -454,6 +454,12 @@ def test_a_written_ellipsis_is_not_a_cut() -> None:
     [
         pytest.param("<ul><li>Soup</li><li>Bread</li></ul>", 2, id="bullets-are-no-words"),
         pytest.param("<ol><li>one two</li><li>three</li></ol>", 3, id="numbers-are-no-words"),
+        pytest.param(
+            "<p>2021. A year.</p><ol><li>one</li></ol><p>Then<br>7. Seven</p>",
+            7,
+            id="numbers-written-at-a-line-start-are-words",
+        ),
+        pytest.param("<ol><li>a</li><li></li><li>b</li></ol>", 2, id="an-empty-item-has-no-number"),
         pytest.param("<p>a — b -- c … d | e</p>", 5, id="punctuation-is-no-word"),
         pytest.param("<p>「東京」と言った。</p>", 6, id="cjk-punctuation-is-no-word"),
         pytest.param("<p>don’t stop, 2021—2026 🙂</p>", 3, id="words-holding-punctuation"),

@@ -60,6 +60,7 @@ class Analysis:
         "_inline",
         "_key",
         "_links",
+        "_list_numbers",
         "_markdown",
         "_raw_embeds",
         "_raw_images",
@@ -95,6 +96,7 @@ class Analysis:
         self._embeds: tuple[Embed, ...] | None = None
         self._markdown: str | None = None
         self._word_count: int | None = None
+        self._list_numbers = 0  # the numbers of list items in the text (not words)
         if "<" not in html:
             # No markup: nothing to parse, ever.
             self._raw_text = unescape_line(html)
@@ -165,7 +167,10 @@ class Analysis:
         """Plain text, laid out (one line for titles; without the cut mark for excerpts)."""
         if self._text is None:
             raw = self._read("_raw_text")
-            text = one_line(raw) if self._inline else finish_text(raw)
+            if self._inline:
+                text = one_line(raw)
+            else:
+                text, self._list_numbers = finish_text(raw)
             if self._excerpt:
                 text, cut = strip_cut_mark(text, after_link=self._truncated)
                 self._truncated = self._truncated or cut
@@ -220,7 +225,7 @@ class Analysis:
     def word_count(self) -> int:
         """Words in the plain text."""
         if self._word_count is None:
-            self._word_count = count_words(self.text, numbered="ol" in self._tags)
+            self._word_count = count_words(self.text, list_numbers=self._list_numbers)
         return self._word_count
 
     # -- pickling: plain data only --------------------------------------------------------------

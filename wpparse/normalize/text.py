@@ -75,13 +75,14 @@ _NOT_A_WORD = re.compile(f"(?<![^\\s{_CJK}])[^\\s\\w]+(?![^\\s{_CJK}])")
 # engine finds fast (a pattern that starts with a set or a look-behind is searched for several
 # times slower, and counting would cost more than laying out the text).
 _NOT_A_WORD_AFTER_SPACE = re.compile(r" [^\s\w]+(?=\s|\Z)")
-# The numbers of ordered list items, which the text shows but the post does not say.
-_LIST_NUMBER = re.compile(r"\n(?:  )*-?\d+\. ")
-_FIRST_LIST_NUMBER = re.compile(r"(?:  )*-?\d+\. ")
 
 
-def finish_text(raw: str) -> str:
-    """Lay out the text that Lexbor's ``text()`` gave for a marked fragment."""
+def finish_text(raw: str) -> tuple[str, int]:
+    """Lay out the text that Lexbor's ``text()`` gave for a marked fragment.
+
+    Returns the text, and how many list item numbers (``1. ``) it shows: they are the list's,
+    not the writer's words.
+    """
     raw = remove_invisible(raw)
     if PRE_START in raw:
         # Even parts flow; odd parts are the text of pre elements, kept verbatim. Each is a
@@ -104,13 +105,14 @@ def finish_text(raw: str) -> str:
         text = _flow(raw)
     if BULLET in text:
         text = text.replace(BULLET + " ", BULLET).replace(BULLET, BULLET_TEXT)
+    numbers = 0
     if NUMBER in text:
-        text = _NUMBERED.sub(r"\1. ", text)
+        text, numbers = _NUMBERED.subn(r"\1. ", text)
     if INDENT in text:
         text = text.replace(INDENT, "  ")
     if any(marker in text for marker in MARKERS):
         text = _STRAY.sub("", text)
-    return text.strip(" \n\t")
+    return text.strip(" \n\t"), numbers
 
 
 def _flow(text: str) -> str:
@@ -204,11 +206,11 @@ def unescape_line(fragment: str) -> str:
     return one_line(html.unescape(fragment) if "&" in fragment else fragment)
 
 
-def count_words(text: str, *, numbered: bool = False) -> int:
+def count_words(text: str, *, list_numbers: int = 0) -> int:
     """The number of words in `text`, each CJK ideograph or kana counting as one.
 
-    Runs of punctuation and symbols are not words. With `numbered` (the text has ordered
-    lists), the numbers that begin lines (``1. ``) are not words either: they are the list's.
+    Runs of punctuation and symbols are not words, nor are the `list_numbers` numbers of list
+    items the text shows (see `finish_text`).
     """
     if not text:
         return 0
@@ -218,6 +220,4 @@ def count_words(text: str, *, numbered: bool = False) -> int:
     else:
         words = text.split()
         count = len(words) - len(_NOT_A_WORD_AFTER_SPACE.findall(" " + " ".join(words)))
-    if numbered:
-        count -= len(_LIST_NUMBER.findall(text)) + bool(_FIRST_LIST_NUMBER.match(text))
-    return count
+    return count - list_numbers
