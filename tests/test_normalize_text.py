@@ -43,6 +43,14 @@ RULES = [
     # An item with no text goes, bullet or number and all; the list goes on.
     ("<p>Before</p><ul><li>a</li><li></li></ul><p>Next</p>", "Before\n\n• a\n\nNext", "empty-item"),
     ("<ol><li>a</li><li> </li><li>c</li></ol>", "1. a\n3. c", "empty-numbered-item"),
+    # An item that holds only empty items (an image-only nested list) is empty too.
+    ("<ul><li><ul><li></li></ul></li><li>b</li></ul>", "• b", "item-of-empty-items"),
+    (
+        '<ol><li>a</li><li><ul><li><img src="i.jpg"></li><li><ul><li></li></ul></li></ul></li>'
+        "<li>c</li></ol>",
+        "1. a\n3. c",
+        "items-of-empty-items-nested",
+    ),
     (
         '<ul class="wp-block-gallery"><li><figure><img src="a.jpg"></figure></li>'
         '<li><figure><img src="b.jpg"></figure></li></ul><p>Next paragraph.</p>',

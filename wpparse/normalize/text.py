@@ -56,6 +56,7 @@ _NEXT_ITEM_FIRST = re.compile(
 # first of a set, or of alternatives.)
 _EMPTY_BULLETED_ITEM = re.compile(f"{BULLET}[ {BREAK}{LINE}]*{ITEM_END}")
 _EMPTY_NUMBERED_ITEM = re.compile(f"{NUMBER}-?\\d+{NUMBER}[ {BREAK}{LINE}]*{ITEM_END}")
+_EMPTY_ITEM_ROUNDS = 4
 # The breaks of blocks that start a cell: its text begins where the cell does.
 _AFTER_CELL = re.compile(f"{CELL}[ {BREAK}{LINE}]+")
 # Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
@@ -122,11 +123,18 @@ def _flow(text: str) -> str:
             text = text.replace(space, " ")
     # The breaks of blocks that end an item or a cell go: the end of either ends a line already.
     if ITEM_END in text:
-        if BULLET in text:
-            text = _EMPTY_BULLETED_ITEM.sub(EMPTY_ITEM, text)
-        if NUMBER in text:
-            text = _EMPTY_NUMBERED_ITEM.sub(EMPTY_ITEM, text)
-        if EMPTY_ITEM in text:
+        # An item that holds only empty items is empty once they go: another round finds it.
+        # (A few rounds cover any list a writer makes; each is one pass, so the cost stays
+        # linear however deep an adversary nests them.)
+        for _ in range(_EMPTY_ITEM_ROUNDS):
+            found = 0
+            if BULLET in text:
+                text, found = _EMPTY_BULLETED_ITEM.subn(EMPTY_ITEM, text)
+            if NUMBER in text:
+                text, numbered = _EMPTY_NUMBERED_ITEM.subn(EMPTY_ITEM, text)
+                found += numbered
+            if not found:
+                break
             text = _drop_empty_items(text)
         text = _strip_before(text, ITEM_END, "")
     if CELL_END in text:
