@@ -53,6 +53,10 @@ HTML: dict[str, Callable[[int], str]] = {
     "reversed-lists": lambda n: "<ol reversed>" + "<li>x" * n + "</ol>",
     "footnote-marks": lambda n: '<p>a<sup><a href="#f">1</a></sup> ↩ ' * n,
     "blocks-in-cells": lambda n: "<table>" + "<tr><td><p>a</p></td><td><h4>b</h4></td>" * n,
+    "several-blocks-in-cells": lambda n: (
+        "<table>" + "<tr><td><p>a</p><p>b<br>c</p></td><td></td></tr>" * n + "</table><p>d</p>"
+    ),
+    "empty-items-of-empty-items": lambda n: "<ul>" + "<li><ul><li></li></ul></li>" * n + "</ul>",
     "punctuation-runs": lambda n: "<p>" + "— 「」。 " * (10 * n) + "-" * (20 * n) + "</p>",
 }
 

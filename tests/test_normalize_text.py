@@ -116,6 +116,24 @@ RULES = [
         "blocks-in-cells-keep-rows",
     ),
     (
+        "<table><tr><td><h4>Name</h4><p>Desc</p></td><td>c</td></tr>"
+        "<tr><td>d<br>e</td><td><ul><li>u</li><li>v</li></ul></td></tr></table>",
+        "Name Desc\tc\nd e\t• u • v",
+        "several-blocks-or-lines-in-a-cell",
+    ),
+    (
+        "<table><tr><td>a</td><td></td></tr></table><p>Next</p>"
+        '<table><tr><td>b</td><td><img src="i.jpg"></td></tr></table><ul><li>Item</li></ul>',
+        "a\t\n\nNext\n\nb\t\n\n• Item",
+        "empty-last-cell-then-a-block",
+    ),
+    (
+        "<table><tr><th></th><th>Mon</th></tr><tr><td>AM</td><td>x</td></tr>"
+        "<tr><td>PM</td><td></td></tr></table>",
+        "\tMon\nAM\tx\nPM\t",
+        "empty-cells-at-the-edges-keep-columns",
+    ),
+    (
         "<table>\n<thead><tr><th>Year</th><th>Pay</th></tr></thead>\n"
         "<tbody><tr><td>2021</td><td>$1</td></tr></tbody></table>",
         "Year\tPay\n2021\t$1",

@@ -57,6 +57,8 @@ _NEXT_ITEM_FIRST = re.compile(
 _EMPTY_BULLETED_ITEM = re.compile(f"{BULLET}[ {BREAK}{LINE}]*{ITEM_END}")
 _EMPTY_NUMBERED_ITEM = re.compile(f"{NUMBER}-?\\d+{NUMBER}[ {BREAK}{LINE}]*{ITEM_END}")
 _EMPTY_ITEM_ROUNDS = 4
+# Breaks between the blocks of one cell, with the spaces around them.
+_BREAKS_IN_CELL = re.compile(f"[ {BREAK}{LINE}]*[{BREAK}{LINE}][ {BREAK}{LINE}]*")
 # The breaks of blocks that start a cell: its text begins where the cell does.
 _AFTER_CELL = re.compile(f"{CELL}[ {BREAK}{LINE}]+")
 # Characters that render as nothing: soft hyphen, zero-width space, word joiner, BOM. (ZWNJ and
@@ -113,7 +115,8 @@ def finish_text(raw: str) -> tuple[str, int]:
         text = text.replace(INDENT, "  ")
     if any(marker in text for marker in MARKERS):
         text = _STRAY.sub("", text)
-    return text.strip(" \n\t"), numbers
+    # Tabs stay: an empty first or last cell keeps its column.
+    return text.strip(" \n"), numbers
 
 
 def _flow(text: str) -> str:
@@ -138,9 +141,11 @@ def _flow(text: str) -> str:
             text = _drop_empty_items(text)
         text = _strip_before(text, ITEM_END, "")
     if CELL_END in text:
-        text = _strip_before(text, CELL_END, "")
+        # The breaks after a cell's start go first, while the end of an empty cell still stops
+        # them from taking the breaks of the block after the table.
         if CELL in text:
             text = _AFTER_CELL.sub(CELL, text)
+        text = _end_cells(text)
     if ROW in text:
         text = _ROW_START.sub(BREAK, text).replace(ROW, BREAK)
     if BULLET in text:
@@ -165,6 +170,26 @@ def _flow(text: str) -> str:
     if " \n" in text:
         text = text.replace(" \n", "\n")
     return text
+
+
+def _end_cells(text: str) -> str:
+    """`text` with each cell on one line and the cells' end marks gone.
+
+    The breaks at the end of a cell go; those between the blocks or lines a cell holds
+    (``<td><p>a</p><p>b</p></td>``, ``a<br>b``) become a space, so a row stays one line.
+    """
+    pieces = text.split(CELL_END)
+    last = pieces.pop()
+    ended = []
+    for piece in pieces:
+        piece = piece.rstrip(_BREAKS)
+        start = piece.rfind(CELL) + 1  # the cell's content (the whole piece for a stray end)
+        content = piece[start:]
+        if BREAK in content or LINE in content:
+            piece = piece[:start] + _BREAKS_IN_CELL.sub(" ", content)
+        ended.append(piece)
+    ended.append(last)
+    return "".join(ended)
 
 
 def _drop_empty_items(text: str) -> str:
