@@ -8,6 +8,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse import Content, Title, parse_post
@@ -16,6 +17,8 @@ from wpparse.normalize.markers import TAG_NAMES, mark_layout
 from wpparse.normalize.text import remove_invisible
 
 POST_URL = "https://example.org/2026/04/a-post/"
+# A CommonMark parser with GFM's strikethrough and tables, to read the Markdown back.
+MARKDOWN_IT = MarkdownIt("commonmark").enable(["strikethrough", "table"])
 UPLOADS = "https://example.org/wp-content/uploads/2026/04"
 
 
@@ -351,7 +354,17 @@ INLINE = [
      "~~old~~ ~~gone~~ ~~out~~"),
     ("spaces-move-out", "<p><b>a </b>b<em> c</em></p>", "**a** b *c*"),
     ("no-empty-emphasis", "<p>a<strong> </strong>b<em></em>c</p>", "a bc"),
-    ("nested-emphasis", "<p><strong>bold <em>both</em></strong></p>", "**bold *both***"),
+    # Emphasis inside emphasis at its edge is written with underscores: two runs of asterisks
+    # side by side would make one, which CommonMark may pair otherwise.
+    ("nested-emphasis", "<p><strong>bold <em>both</em></strong></p>", "**bold _both_**"),
+    ("emphasis-beside-emphasis", "<p><b>a <i>b</i></b><i>c</i> d</p>", "__a *b*__*c* d"),
+    ("bold-italic-then-italic", "<p><b><i>Fred</i></b><i>, x</i></p>", "__*Fred*__*, x*"),
+    ("nested-emphasis-ending-in-punctuation",
+     "<p>x, <em><strong>posible…</strong></em> Say <em>one <strong>two.</strong></em> now</p>",
+     "x, *__posible…__* Say *one __two.__* now"),
+    ("nested-emphasis-starting-with-punctuation", "<p><strong><em>(x)</em></strong></p>",
+     "**_(x)_**"),
+    ("emphasis-inside-a-word-keeps-asterisks", "<p>a<b>b<i>c</i></b>d</p>", "a**b*c***d"),
     ("same-emphasis-nested", "<p><em>a <i>b</i> c</em></p>", "*a b c*"),
     ("adjacent-emphasis-join", "<p><b>ab</b><b>cd</b></p>", "**abcd**"),
     ("emphasis-across-paragraphs", "<div><em><p>a</p><p>b</p></em></div>", "*a*\n\n*b*"),
@@ -588,6 +601,33 @@ def test_text_is_preserved(text: str) -> None:
     rendered = to_markdown(canonical(html.escape(text, quote=False)), None)
     collapsed = re.sub("[ \t\n\r\f\xa0]+", " ", remove_invisible(text)).strip(" ")
     assert BACKSLASH_ESCAPE.sub(r"\1", rendered) == collapsed
+
+
+# Nested inline markup: emphasis, code and links around words that start or end with
+# punctuation, so that delimiter runs touch each other in every way CommonMark cares about.
+INLINE_MARKUP = st.recursive(
+    st.sampled_from(["a", "b", "Na", "Fred", ", x", " d ", "(m)", ".", "…", " ", "x_y", "é"]),
+    lambda inner: st.builds(
+        lambda tag, parts: f"<{tag}>{''.join(parts)}</{tag.split()[0]}>",
+        st.sampled_from(["b", "strong", "i", "em", "del", "code", 'a href="/x"', "span"]),
+        st.lists(inner, min_size=1, max_size=3),
+    ),
+    max_leaves=12,
+)
+
+
+def _visible_text(html_fragment: str) -> str:
+    return " ".join(LexborHTMLParser(html_fragment, is_fragment=True).text().split())
+
+
+@settings(deadline=None)
+@given(INLINE_MARKUP)
+def test_inline_markup_renders_to_the_same_text(source: str) -> None:
+    # Read back by a CommonMark parser, the Markdown shows the text of the HTML: every emphasis
+    # delimiter is paired as meant, and none is left over as a literal "*", "_" or "~".
+    paragraph = f"<p>{source}</p>"
+    rendered = MARKDOWN_IT.render(markdown(paragraph))
+    assert _visible_text(rendered) == _visible_text(paragraph)
 
 
 @settings(deadline=None)

@@ -117,6 +117,9 @@ def emphasis_holds(core: str, delimiter: str, before: str, after: str) -> bool:
     delimiter's own character would join the run, so it counts against.
     """
     mark = delimiter[0]
+    if mark == "_" and "word" in (_outside_class(before, mark), _outside_class(after, mark)):
+        # Underscores never open or close emphasis inside a word (``snake_case_name``).
+        return False
     # Inner delimiters of the same character join the run: the flanking characters are past them.
     start, end = 0, len(core)
     while start < end and core[start] == mark:

@@ -98,15 +98,14 @@ def seal(pieces: list[Piece], before: str, after: str) -> str:
             done.append(code_span("".join(cast("list[str]", piece.parts))))
             spans.append(piece)
             continue
-        delimiter = DELIMITERS[piece.kind]
-        core = seal(piece.parts, delimiter[0], delimiter[0])
         left = done[-1][-1:] if done else before
         right = after
         if pending:
             following = pending[-1]
             right = following[:1] if isinstance(following, str) else following.mark()
-        if emphasis_holds(core, delimiter, left, right):
-            done.append(delimiter + core + delimiter)
+        written = _emphasis(piece, left, right)
+        if written is not None:
+            done.append(written)
             spans.append(piece)
             continue
         pending.extend(reversed(piece.parts))
@@ -115,3 +114,26 @@ def seal(pieces: list[Piece], before: str, after: str) -> str:
             spans.pop()
             pending.append(previous)
     return "".join(done)
+
+
+def _emphasis(span: Span, left: str, right: str) -> str | None:
+    """`span` written out between the characters `left` and `right`, or None if it cannot be.
+
+    Asterisks come first. Underscores are used where asterisks would not be read as emphasis
+    (``**two.**`` before a letter), or where the run of asterisks closing or opening the span
+    would join another span's run beside it: ``**a *b***`` then ``*c*`` make one run of four,
+    which CommonMark's "rule of 3" then leaves unpaired.
+    """
+    delimiter = DELIMITERS[span.kind]
+    core = seal(span.parts, delimiter[0], delimiter[0])
+    joins = core[:1] == "*" or core[-1:] == "*" or "*" in (left, right)
+    if not joins and emphasis_holds(core, delimiter, left, right):
+        return delimiter + core + delimiter
+    if span.kind != "del":
+        underscores = "_" * len(delimiter)
+        core_ = seal(span.parts, "_", "_")
+        if emphasis_holds(core_, underscores, left, right):
+            return underscores + core_ + underscores
+    if joins and emphasis_holds(core, delimiter, left, right):
+        return delimiter + core + delimiter
+    return None
