@@ -56,6 +56,7 @@ HTML: dict[str, Callable[[int], str]] = {
     "several-blocks-in-cells": lambda n: (
         "<table>" + "<tr><td><p>a</p><p>b<br>c</p></td><td></td></tr>" * n + "</table><p>d</p>"
     ),
+    "empty-rows": lambda n: "<table>" + "<tr><td></td><td> </td></tr><tr></tr>" * n + "</table>",
     "empty-items-of-empty-items": lambda n: "<ul>" + "<li><ul><li></li></ul></li>" * n + "</ul>",
     "punctuation-runs": lambda n: "<p>" + "— 「」。 " * (10 * n) + "-" * (20 * n) + "</p>",
 }

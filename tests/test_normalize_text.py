@@ -128,6 +128,12 @@ RULES = [
         "empty-last-cell-then-a-block",
     ),
     (
+        '<table><tr><td>a</td></tr><tr><td colspan="2"><hr></td></tr><tr><td></td><td> </td></tr>'
+        "<tr></tr><tr><td>b</td></tr></table>",
+        "a\nb",
+        "rows-without-text-go",
+    ),
+    (
         "<table><tr><th></th><th>Mon</th></tr><tr><td>AM</td><td>x</td></tr>"
         "<tr><td>PM</td><td></td></tr></table>",
         "\tMon\nAM\tx\nPM\t",

@@ -39,6 +39,9 @@ _BREAKS = " " + BREAK + LINE
 # Runs of spaces left within lines. Written with two literal spaces first, so the regex engine
 # searches for the pair in C instead of stopping at every space.
 _SPACES = re.compile("   *")
+# A row with no text in its cells (empty cells, a rule): it goes, as a line of tabs would say
+# nothing. It ends where the next row or the table does.
+_EMPTY_ROW = re.compile(f"{ROW}[{CELL} ]*(?=[{ROW}{BREAK}]|\\Z)")
 # A row's start followed (after white space) by its first cell: the line break, no tab.
 _ROW_START = re.compile(f"{ROW}\\s*{CELL}")
 _PRE = re.compile(f"{PRE_START}(.*?){PRE_END}", re.DOTALL)
@@ -147,6 +150,7 @@ def _flow(text: str) -> str:
             text = _AFTER_CELL.sub(CELL, text)
         text = _end_cells(text)
     if ROW in text:
+        text = _EMPTY_ROW.sub("", text)
         text = _ROW_START.sub(BREAK, text).replace(ROW, BREAK)
     if BULLET in text:
         text = _AFTER_BULLET.sub(BULLET, text)
