@@ -152,6 +152,12 @@ RULES = [
     ('<p style="overflow: hidden">kept</p><p HIDDEN>gone</p>', "kept", "hidden-attribute"),
     ("A<script>var a = '<p>x</p>';</script>B<style>p{}</style>", "AB", "script-style"),
     ('<p>a</p><div hidden><p>h</p></div><p style="display: none">n</p>', "a", "hidden"),
+    (
+        '<p>Mail: <a href="mailto:x@y.es"><span style="visibility: hidden;">no.spam_</span>'
+        'ih@y.es<span style="VISIBILITY:HIDDEN">@nospam.com</span></a></p>',
+        "Mail: ih@y.es",
+        "visibility-hidden",
+    ),
     ("<p>a<!-- comment -->b</p><template><p>t</p></template>", "ab", "comment-template"),
     ("<p>Pick <select><option>one</option></select></p>", "Pick", "form-controls"),
     ("<p>a</p><noscript><p>Enable JavaScript</p></noscript>", "a", "noscript"),

@@ -22,6 +22,8 @@ _NEVER_SHOWN_TAGS = frozenset(
 # link. Every CSS query walks the whole tree and parses its selector anew, so the query is made
 # only of the selectors the raw HTML gives a reason for, and skipped when it gives none.
 _HIDDEN_BY_ATTRIBUTE = '[hidden], [style*="display:none" i], [style*="display: none" i]'
+# Invisible but keeping its place: anti-spam copies of e-mail addresses hide their decoys so.
+_HIDDEN_BY_VISIBILITY = '[style*="visibility:hidden" i], [style*="visibility: hidden" i]'
 _HIDDEN_BY_CLASS = {
     # Screen-reader-only text under the names WordPress, Bootstrap, HTML5 Boilerplate, Drupal
     # and older WordPress themes give it.
@@ -123,6 +125,8 @@ def _needed_selectors(html: str, tags: set[str], classes: str) -> list[str]:
     maybe_hidden = "hidden" in html or "HIDDEN" in html
     if "display" in html or "DISPLAY" in html or (maybe_hidden and _HIDDEN_ATTRIBUTE.search(html)):
         selectors.append(_HIDDEN_BY_ATTRIBUTE)
+    if maybe_hidden and ("visibility" in html or "VISIBILITY" in html):
+        selectors.append(_HIDDEN_BY_VISIBILITY)
     selectors.extend(css for marker, css in _HIDDEN_BY_CLASS.items() if marker in classes)
     if "img" in tags and ("emoji" in classes or "smiley" in classes):
         selectors.extend(_EMOJI)
