@@ -54,6 +54,16 @@ HEADINGS = [
         id="anchor-inside",
     ),
     pytest.param(
+        '<h2><a name="lib">Sala</a></h2>',
+        Heading(2, "Sala", "lib"),
+        id="named-anchor-inside",
+    ),
+    pytest.param(
+        "<ol><h3><li>Kaos en la Red.</li></h3></ol>",
+        Heading(3, "Kaos en la Red."),
+        id="list-item-inside",
+    ),
+    pytest.param(
         '<h2 id="outer"><span id="inner">Both</span></h2>',
         Heading(2, "Both", "outer"),
         id="own-id-first",

@@ -296,6 +296,11 @@ BLOCKS = [
         "b",
     ),
     (
+        "list-item-inside-a-heading",
+        "<ol><h3><li>Kaos en la Red.</li></h3><p>x</p></ol>",
+        "1. ### Kaos en la Red.\n   x",
+    ),
+    (
         "buttons",
         '<div class="wp-block-buttons"><div class="wp-block-button"><a class="wp-block-button__link'
         ' wp-element-button" href="/shop/">Shop now</a></div></div>',

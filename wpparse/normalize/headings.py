@@ -21,11 +21,15 @@ def collect_headings(tree: LexborHTMLParser, tags: set[str]) -> tuple[Heading, .
     for node in nodes:
         anchor = node.id
         if not anchor:
-            # Table-of-contents plugins put the anchor on an element inside the heading. (A
-            # CSS query matches the node itself too, so it is skipped.)
+            # Table-of-contents plugins put the anchor on an element inside the heading, and
+            # older pages an <a name>. (A CSS query matches the node itself too: skipped.)
             own = node.mem_id
             anchor = next(
-                (inner.id for inner in node.css("[id]") if inner.mem_id != own and inner.id),
+                (
+                    found
+                    for inner in node.css("[id], a[name]")
+                    if inner.mem_id != own and (found := inner.id or inner.attrs.get("name"))
+                ),
                 None,
             )
         tag = node.tag or "h2"

@@ -55,13 +55,12 @@ from wpparse.normalize.markdown_escape import (
     escape_text,
 )
 from wpparse.normalize.markdown_inline import BREAK, EDGES, SPACE, Piece, seal, wrap
-from wpparse.normalize.markers import MARKERS
+from wpparse.normalize.markers import LIST_NUMBER, MARKERS
 from wpparse.normalize.text import remove_invisible
 from wpparse.normalize.urls import clean_url, is_unsafe, resolve
 
 # Text, a start or end tag, a comment, or a lone "<" (never in canonical HTML, read as text).
 _TOKEN = re.compile(r"([^<]+)|<(/?)([a-z][^\s/>]*)([^>]*)>|<!--.*?-->|<", re.DOTALL)
-_LIST_NUMBER = re.compile("\x01-?\\d+\x01")
 _LAYOUT_MARKERS = re.compile(f"[{MARKERS}]+")
 _ASCII_WHITESPACE = " \t\n\r\f"
 _WHITESPACE = re.compile("[ \t\n\r\f\xa0]+")
@@ -115,7 +114,7 @@ def to_markdown(canonical_html: str, base_url: str | None) -> str:
     """CommonMark (GFM tables) for `canonical_html`."""
     source = canonical_html
     if "\x01" in source:
-        source = _LIST_NUMBER.sub("", source)
+        source = LIST_NUMBER.sub("", source)
     source = _LAYOUT_MARKERS.sub("", source)
     return _Renderer(source, base_url).render()
 
@@ -461,6 +460,11 @@ class _Renderer:
         return position
 
     def _open_item(self, name: str, attributes: str, position: int) -> int:
+        if self._sink.role == "heading":
+            # An item inside a heading (<ol><h3><li>…, as some editors nest them): its text is
+            # the heading's, with no marker a heading cannot show.
+            self._push(name, "inline")
+            return position
         if self._too_deep():
             return self._open_block(name, attributes, position)
         self._boundary()

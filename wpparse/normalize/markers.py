@@ -53,6 +53,8 @@ ITEM_END = "\x0e"
 CELL_END = "\x0f"
 #: Where `wpparse.normalize.text` removes an empty list item (never in marked HTML).
 EMPTY_ITEM = "\x10"
+#: An ordered list item's number, as marked.
+LIST_NUMBER = re.compile(f"{NUMBER}-?\\d+{NUMBER}")
 MARKERS = (
     BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER + ITEM_END + CELL_END
 ) + EMPTY_ITEM

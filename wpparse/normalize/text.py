@@ -20,6 +20,7 @@ from wpparse.normalize.markers import (
     INDENT,
     ITEM_END,
     LINE,
+    LIST_NUMBER,
     MARKERS,
     NUMBER,
     PRE_END,
@@ -234,6 +235,8 @@ def remove_invisible(text: str) -> str:
 def one_line(text: str) -> str:
     """`text` on one line: markers and invisible characters gone, white space collapsed."""
     if not text.isprintable():  # one test in C for markers, tabs and line breaks alike
+        if NUMBER in text:  # a list item inside (<h3><li>…): its number is no part of the line
+            text = LIST_NUMBER.sub("", text)
         text = _STRAY.sub(" ", text)
     return " ".join(remove_invisible(text).split())
 
