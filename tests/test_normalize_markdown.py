@@ -6,7 +6,7 @@ import html
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser
@@ -452,7 +452,13 @@ def test_without_base_url_relative_links_stay_relative() -> None:
 LISTS = [
     ("ordered", "<ol><li>one</li><li>two</li></ol>", "1. one\n2. two"),
     ("start", '<ol start="3"><li>three</li><li>four</li></ol>', "3. three\n4. four"),
-    ("value", '<ol><li>a</li><li value="7">b</li><li>c</li></ol>', "1. a\n7. b\n8. c"),
+    # CommonMark counts on from a list's first number: where the HTML's numbers jump, a new
+    # list starts, its delimiter changed so that it does not run on from the one before.
+    ("value", '<ol><li>a</li><li value="7">b</li><li>c</li></ol>', "1. a\n\n7) b\n8) c"),
+    ("reversed", "<ol reversed><li>a</li><li>b</li><li>c</li></ol>", "3. a\n\n2) b\n\n1. c"),
+    ("reversed-from-start", '<ol reversed start="10"><li>a</li><li>b</li></ol>',
+     "10. a\n\n9) b"),
+    ("empty-item-keeps-its-number", "<ol><li>a</li><li> </li><li>c</li></ol>", "1. a\n\n3) c"),
     ("nested-under-number", "<ol><li>a<ol><li>b</li></ol></li><li>c</li></ol>",
      "1. a\n   1. b\n2. c"),
     ("indent-follows-marker-width", '<ol start="9"><li>nine<ul><li>x</li></ul></li>'
@@ -633,6 +639,43 @@ def test_inline_markup_renders_to_the_same_text(source: str) -> None:
     paragraph = f"<p>{source}</p>"
     rendered = MARKDOWN_IT.render(markdown(paragraph))
     assert _visible_text(rendered) == _visible_text(paragraph)
+
+
+ORDERED_LISTS = st.builds(
+    lambda reversed_, start, items: (
+        f"<ol{' reversed' if reversed_ else ''}{'' if start is None else f' start={start}'}>"
+        + "".join(
+            f"<li{'' if value is None else f' value={value}'}>{'' if empty else f'i{index}'}</li>"
+            for index, (value, empty) in enumerate(items)
+        )
+        + "</ol>"
+    ),
+    st.booleans(),
+    st.none() | st.integers(0, 20),
+    st.lists(st.tuples(st.none() | st.integers(0, 20), st.booleans()), min_size=1, max_size=6),
+)
+
+
+def _numbered_items(rendered_html: str) -> list[tuple[int, str]]:
+    """(number, text) of each item of the ordered lists a CommonMark parser rendered."""
+    numbered = []
+    for ordered in LexborHTMLParser(rendered_html, is_fragment=True).css("ol"):
+        number = int(ordered.attrs.get("start") or 1)
+        for item in ordered.css("li"):
+            numbered.append((number, item.text().strip()))
+            number += 1
+    return numbered
+
+
+@settings(deadline=None)
+@given(ORDERED_LISTS)
+def test_list_numbers_read_back_as_in_the_text(source: str) -> None:
+    # Reversed lists, start, value and left-out empty items: a CommonMark parser reading the
+    # Markdown numbers each item as `.text` does (the numbers a browser shows).
+    content = Content(html=source)
+    shown = [(int(number), text) for number, text in re.findall(r"(-?\d+)\. (\S+)", content.text)]
+    assume(all(number >= 0 for number, _ in shown))  # CommonMark has no negative numbers
+    assert _numbered_items(MARKDOWN_IT.render(content.markdown)) == shown
 
 
 @settings(deadline=None)

@@ -32,7 +32,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from wpparse.normalize.markdown_blocks import Block, ListItem, Table, join_blocks, list_block, quote
+from wpparse.normalize.markdown_blocks import (
+    Block,
+    ListItem,
+    Table,
+    join_blocks,
+    list_block,
+    ordered_lists,
+    quote,
+)
 from wpparse.normalize.markdown_elements import (
     bare_embed_url,
     element_content,
@@ -122,17 +130,33 @@ def to_markdown(canonical_html: str, base_url: str | None) -> str:
 class _Sink:
     """The Markdown of one container: finished blocks and the paragraph being written."""
 
-    __slots__ = ("blocks", "items", "next_number", "ordered", "pieces", "role", "space")
+    __slots__ = (
+        "blocks",
+        "count_down",
+        "counted_items",
+        "items",
+        "next_number",
+        "ordered",
+        "pieces",
+        "role",
+        "space",
+        "step",
+    )
 
-    def __init__(self, role: str, ordered: bool = False, start: int = 1) -> None:
+    def __init__(self, role: str, ordered: bool = False, start: int = 1, step: int = 1) -> None:
         self.role = role
         self.blocks: list[Block] = []
         self.pieces: list[Piece] = []
         self.space = False  # a space is due before the next piece
-        # Lists only.
+        # Lists only: the number of the next item, and what the numbers count by (-1 reversed).
         self.items: list[ListItem] = []
         self.ordered = ordered
         self.next_number = start
+        self.step = step
+        # A reversed list without a start counts down from its number of items, known at its end;
+        # its items are numbered from 0 meanwhile, up to the first with a value of its own.
+        self.count_down = False
+        self.counted_items: int | None = None
 
 
 class _Inline:
@@ -283,8 +307,19 @@ class _Renderer:
             block = quote(blocks)
         elif role == "list":
             self._adopt_stray(sink)
-            items = [item for item in sink.items if item.blocks]
-            block = list_block(items, sink.ordered, parent.blocks[-1] if parent.blocks else None)
+            items = sink.items
+            if sink.count_down:
+                counted = len(items) if sink.counted_items is None else sink.counted_items
+                items = [
+                    ListItem(item.number + len(items), item.blocks) if index < counted else item
+                    for index, item in enumerate(items)
+                ]
+            items = [item for item in items if item.blocks]
+            previous = parent.blocks[-1] if parent.blocks else None
+            if sink.ordered:
+                parent.blocks.extend(ordered_lists(items, previous))
+            else:
+                block = list_block(items, False, previous)
         elif role == "item":
             if parent.role == "list":
                 parent.items.append(ListItem(frame.extra, blocks))
@@ -455,8 +490,13 @@ class _Renderer:
         if self._too_deep():
             return self._open_block(name, attributes, position)
         ordered = name == "ol"
-        start = integer(tag_attributes(attributes).get("start"), 1) if ordered else 1
-        self._open_sink(name, "list", _Sink("list", ordered, start))
+        found = tag_attributes(attributes) if ordered else {}
+        descending = "reversed" in found
+        count_down = descending and "start" not in found
+        start = 0 if count_down else integer(found.get("start"), 1)
+        sink = _Sink("list", ordered, start, -1 if descending else 1)
+        sink.count_down = count_down
+        self._open_sink(name, "list", sink)
         return position
 
     def _open_item(self, name: str, attributes: str, position: int) -> int:
@@ -475,7 +515,9 @@ class _Renderer:
             number = parent.next_number
             if parent.ordered and "value" in attributes:
                 number = integer(tag_attributes(attributes).get("value"), number)
-            parent.next_number = number + 1
+                if parent.count_down and parent.counted_items is None:
+                    parent.counted_items = len(parent.items)
+            parent.next_number = number + parent.step
         self._open_sink(name, "item", _Sink("item"), number)
         return position
 
@@ -486,7 +528,7 @@ class _Renderer:
                 sink.items[-1].blocks.extend(sink.blocks)
             else:
                 sink.items.append(ListItem(sink.next_number, list(sink.blocks)))
-                sink.next_number += 1
+                sink.next_number += sink.step
             sink.blocks.clear()
 
     def _open_dl(self, name: str, attributes: str, position: int) -> int:

@@ -85,6 +85,28 @@ def list_block(items: list[ListItem], ordered: bool, previous: Block | None) -> 
     return Block("list", text, marker, interrupts)
 
 
+def ordered_lists(items: list[ListItem], previous: Block | None) -> list[Block]:
+    """Ordered `items` as lists that CommonMark numbers as the HTML does.
+
+    CommonMark numbers a list's items on from its first, so wherever the numbers do not go up by
+    one (a reversed list, a ``value``, an empty item left out) a new list starts, its delimiter
+    changed (``.`` and ``)`` in turn) so that it does not run on from the one before.
+    `previous` is the block just before, if any.
+    """
+    runs: list[list[ListItem]] = []
+    for item in items:
+        if runs and item.number == runs[-1][-1].number + 1:
+            runs[-1].append(item)
+        else:
+            runs.append([item])
+    blocks: list[Block] = []
+    for run in runs:
+        block = list_block(run, True, blocks[-1] if blocks else previous)
+        if block is not None:
+            blocks.append(block)
+    return blocks
+
+
 def _list_number(number: int) -> int:
     # CommonMark numbers are 0 to 999999999.
     return min(max(number, 0), 999_999_999)
