@@ -84,6 +84,21 @@ RULES = [
     ("<ol><li><p>one</p></li><li><p>two</p></li></ol>", "1. one\n2. two", "loose-list"),
     ("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "• a\n• b", "loose-bullets"),
     ("<ol reversed><li>a</li><li>b</li><li>c</li></ol>", "3. a\n2. b\n1. c", "ol-reversed"),
+    # Letters and roman numerals, as the list block's type (or CSS) asks for them.
+    ('<ol type="a"><li>x</li><li></li><li>z</li></ol>', "a. x\nc. z", "ol-type-letters"),
+    ('<ol type="A" start="26"><li>x</li><li>y</li></ol>', "Z. x\nAA. y", "ol-type-letters-on"),
+    (
+        '<OL TYPE="I"><LI>x<ol type="i" reversed><li>p</li><li>q</li><li>r</li><li>s</li></ol>'
+        "</LI></OL>",
+        "I. x\n  iv. p\n  iii. q\n  ii. r\n  i. s",
+        "ol-type-roman",
+    ),
+    (
+        '<ol type="a" style="color: red; list-style-type: upper-roman"><li>x</li></ol>'
+        '<ol class="list-style-lower-alpha" start="0"><li>y</li></ol>',
+        "I. x\n\n0. y",
+        "ol-list-style-type-wins",
+    ),
     (
         "<ul><li><pre>p\n  q</pre></li><li>b<pre>c</pre></li></ul><p>after</p>",
         "• p\n  q\n• b\n\nc\n\nafter",
@@ -498,6 +513,9 @@ def test_a_written_ellipsis_is_not_a_cut() -> None:
             id="numbers-written-at-a-line-start-are-words",
         ),
         pytest.param("<ol><li>a</li><li></li><li>b</li></ol>", 2, id="an-empty-item-has-no-number"),
+        pytest.param(
+            '<ol type="i"><li>a b</li><li>c</li></ol>', 3, id="roman-numbers-are-no-words"
+        ),
         pytest.param("<p>a — b -- c … d | e</p>", 5, id="punctuation-is-no-word"),
         pytest.param("<p>「東京」と言った。</p>", 6, id="cjk-punctuation-is-no-word"),
         pytest.param("<p>don’t stop, 2021—2026 🙂</p>", 3, id="words-holding-punctuation"),

@@ -53,8 +53,10 @@ ITEM_END = "\x0e"
 CELL_END = "\x0f"
 #: Where `wpparse.normalize.text` removes an empty list item (never in marked HTML).
 EMPTY_ITEM = "\x10"
+#: What an ordered list item's number is written with: digits, letters or roman numerals.
+LABEL = "-?[0-9A-Za-z]+"
 #: An ordered list item's number, as marked.
-LIST_NUMBER = re.compile(f"{NUMBER}-?\\d+{NUMBER}")
+LIST_NUMBER = re.compile(f"{NUMBER}{LABEL}{NUMBER}")
 MARKERS = (
     BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER + ITEM_END + CELL_END
 ) + EMPTY_ITEM
@@ -84,6 +86,27 @@ _LIST_BOUNDARY = re.compile(r"<(/?)[uo]l[\s>]")
 _LIST_TAG = re.compile(f"({BREAK})<(/?)(ul|ol|li)(\\s[^>]*)?>")
 _NUMBER_ATTR = re.compile(r"""\b(start|value)\s*=\s*["']?\s*(-?\d+)""")
 _REVERSED = re.compile(r"\sreversed(?![\w-])", re.IGNORECASE)
+# A list's number style: its type attribute (case matters: "a" and "A" differ), or the CSS
+# list-style-type in its style attribute.
+_TYPE_ATTR = re.compile(r"""\s(?i:type)\s*=\s*["']?([1aAiI])(?![\w-])""")
+_STYLE_ATTR = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*'|[^\s>]*)""", re.IGNORECASE)
+_LIST_STYLE_TYPE = re.compile(
+    r"list-style(?:-type)?\s*:[^;\"']*?\b((?:lower|upper)-(?:alpha|latin|roman)|decimal)\b",
+    re.IGNORECASE,
+)
+_CSS_STYLES = {
+    "lower-alpha": "a",
+    "lower-latin": "a",
+    "upper-alpha": "A",
+    "upper-latin": "A",
+    "lower-roman": "i",
+    "upper-roman": "I",
+    "decimal": "1",
+}
+_ROMAN = (
+    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+)  # fmt: skip
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _PRE_START = re.compile(r"(<pre(?:\s[^>]*)?>)\n?")
 _PRE_END = re.compile(r"<(?=/pre>)")
@@ -138,8 +161,8 @@ def _lower_tag(match: re.Match[str]) -> str:
 
 def _mark_lists(html: str) -> str:
     """Give each list item its number (ordered lists) and its indentation (nested lists)."""
-    # One entry per open list: its next number and step, or None for an unordered list.
-    open_lists: list[tuple[int, int] | None] = []
+    # One entry per open list: its next number, step and style, or None for an unordered list.
+    open_lists: list[tuple[int, int, str] | None] = []
     # A reversed list counts down from its number of items, known only from a first pass.
     maybe_reversed = "reversed" in html or "REVERSED" in html
     reversed_counts = iter(_reversed_counts(html) if maybe_reversed else ())
@@ -156,9 +179,11 @@ def _mark_lists(html: str) -> str:
                 numbering = None
                 if name == "ol" and _is_reversed(attributes):
                     count = next(reversed_counts, 1)
-                    numbering = (_number_attribute(attributes, "start", count), -1)
+                    start = _number_attribute(attributes, "start", count)
+                    numbering = (start, -1, _number_style(attributes))
                 elif name == "ol":
-                    numbering = (_number_attribute(attributes, "start", 1), 1)
+                    start = _number_attribute(attributes, "start", 1)
+                    numbering = (start, 1, _number_style(attributes))
                 open_lists.append(numbering)
             # Inside a list, the start and end of a nested list only begin a new line.
             return (LINE if nested and line_break else line_break) + tag
@@ -173,10 +198,10 @@ def _mark_lists(html: str) -> str:
         indent = INDENT * (len(open_lists) - 1)
         if numbering is None:
             return line_break + indent + BULLET + tag
-        number, step = numbering
+        number, step, style = numbering
         number = _number_attribute(attributes, "value", number)
-        open_lists[-1] = (number + step, step)
-        return f"{line_break}{indent}{NUMBER}{number}{NUMBER}{tag}"
+        open_lists[-1] = (number + step, step, style)
+        return f"{line_break}{indent}{NUMBER}{_label(number, style)}{NUMBER}{tag}"
 
     return _LIST_TAG.sub(mark, html)
 
@@ -205,6 +230,39 @@ def _is_reversed(attributes: str) -> bool:
     # Looked for outside quoted values: class="a reversed" is not the attribute.
     maybe = "reversed" in attributes or "REVERSED" in attributes
     return maybe and _REVERSED.search(_QUOTED.sub("", attributes)) is not None
+
+
+def _number_style(attributes: str) -> str:
+    """How a list's numbers are written: "1", "a", "A", "i" or "I".
+
+    The list block writes its style as ``type``; CSS's ``list-style-type`` in the style
+    attribute overrides it, as in browsers.
+    """
+    style = _STYLE_ATTR.search(attributes)
+    css = _LIST_STYLE_TYPE.search(style.group(1)) if style is not None else None
+    if css is not None:
+        return _CSS_STYLES[css.group(1).lower()]
+    written = _TYPE_ATTR.search(attributes)
+    return written.group(1) if written is not None else "1"
+
+
+def _label(number: int, style: str) -> str:
+    """`number` written in `style`; in digits when the style has no way to write it (0, -1)."""
+    if style == "1" or number <= 0:
+        return str(number)
+    if style in "aA":
+        letters = ""
+        while number:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord(style) + rest) + letters
+        return letters
+    if number >= 4000:
+        return str(number)
+    roman = ""
+    for value, numeral in _ROMAN:
+        count, number = divmod(number, value)
+        roman += numeral * count
+    return roman if style == "I" else roman.lower()
 
 
 def _number_attribute(attributes: str, name: str, default: int) -> int:

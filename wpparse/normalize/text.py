@@ -19,6 +19,7 @@ from wpparse.normalize.markers import (
     EMPTY_ITEM,
     INDENT,
     ITEM_END,
+    LABEL,
     LINE,
     LIST_NUMBER,
     MARKERS,
@@ -46,10 +47,10 @@ _EMPTY_ROW = re.compile(f"{ROW}[{CELL} ]*(?=[{ROW}{BREAK}]|\\Z)")
 # A row's start followed (after white space) by its first cell: the line break, no tab.
 _ROW_START = re.compile(f"{ROW}\\s*{CELL}")
 _PRE = re.compile(f"{PRE_START}(.*?){PRE_END}", re.DOTALL)
-_NUMBERED = re.compile(f"{NUMBER}(-?\\d+){NUMBER} ?")
+_NUMBERED = re.compile(f"{NUMBER}({LABEL}){NUMBER} ?")
 # A block that opens inside a list item (``<li><p>``) starts on the bullet's line.
 _AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
-_AFTER_NUMBER = re.compile(f"({NUMBER}-?\\d+{NUMBER})[ {BREAK}{LINE}]+")
+_AFTER_NUMBER = re.compile(f"({NUMBER}{LABEL}{NUMBER})[ {BREAK}{LINE}]+")
 _STRAY = re.compile(f"[{MARKERS}]")
 # Text that begins with the end of a list item (after the pre it held) and the next item.
 _NEXT_ITEM_FIRST = re.compile(
@@ -59,7 +60,7 @@ _NEXT_ITEM_FIRST = re.compile(
 # starting with one fixed character: the regex engine finds that several times faster than the
 # first of a set, or of alternatives.)
 _EMPTY_BULLETED_ITEM = re.compile(f"{BULLET}[ {BREAK}{LINE}]*{ITEM_END}")
-_EMPTY_NUMBERED_ITEM = re.compile(f"{NUMBER}-?\\d+{NUMBER}[ {BREAK}{LINE}]*{ITEM_END}")
+_EMPTY_NUMBERED_ITEM = re.compile(f"{NUMBER}{LABEL}{NUMBER}[ {BREAK}{LINE}]*{ITEM_END}")
 _EMPTY_ITEM_ROUNDS = 4
 # Breaks between the blocks of one cell, with the spaces around them.
 _BREAKS_IN_CELL = re.compile(f"[ {BREAK}{LINE}]*[{BREAK}{LINE}][ {BREAK}{LINE}]*")
