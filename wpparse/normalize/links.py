@@ -5,7 +5,7 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize.text import one_line
-from wpparse.normalize.urls import Resolver, clean_url, is_unsafe, site_host
+from wpparse.normalize.urls import UNSAFE_SCHEMES, Resolver, clean_url, site_host, url_scheme
 from wpparse.structure.content import ContentLink
 
 #: A link as read from the tree: (href, text, rel), not yet resolved.
@@ -45,10 +45,19 @@ def finish_links(raw: list[RawLink], base_url: str | None) -> tuple[ContentLink,
     links = []
     for href, text, rel in raw:
         url = clean_url(href)
-        if not url or url.startswith("#") or is_unsafe(url):
+        if not url or url[0] == "#":
             continue
-        url = resolve(url)
-        host = site_host(url)
-        internal = None if base_host is None else host == base_host
-        links.append(ContentLink(url, one_line(text), tuple(rel.lower().split()), internal))
+        scheme = url_scheme(url)
+        if scheme in UNSAFE_SCHEMES:
+            continue
+        internal: bool | None = None
+        if scheme is None:
+            # A path (most links) stays on the post's site; "//host/…" may leave it.
+            if base_host is not None and not url.startswith("//"):
+                internal = True
+            url = resolve(url)
+        if internal is None and base_host is not None:
+            internal = site_host(url) == base_host
+        rel_tokens = tuple(rel.lower().split()) if rel else ()
+        links.append(ContentLink(url, one_line(text) if text else "", rel_tokens, internal))
     return tuple(links)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-# Schemes that run code or inline data rather than navigate.
-_UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
+#: Schemes that run code or inline data rather than navigate.
+UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)")
 # The URL standard drops ASCII tab and newline anywhere, and C0 controls and spaces at the ends.
@@ -47,8 +47,13 @@ def _keep_separator(match: re.Match[str]) -> str:
 
 def is_unsafe(url: str) -> bool:
     """Whether `url` (cleaned) runs script or holds inline data (``javascript:``, ``data:``)."""
+    return url_scheme(url) in UNSAFE_SCHEMES
+
+
+def url_scheme(url: str) -> str | None:
+    """The scheme of `url` (cleaned), lower-cased; None when it is relative."""
     match = _SCHEME.match(url)
-    return match is not None and match.group(1).lower() in _UNSAFE_SCHEMES
+    return match.group(1).lower() if match is not None else None
 
 
 def has_scheme(url: str) -> bool:
