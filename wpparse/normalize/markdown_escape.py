@@ -29,6 +29,8 @@ _LINE_START = re.compile(
     r"|\d{1,9}()[.)](?=[ \t]|$)"
     r"|[ \t:|]*()-[-:| \t]*$)"
 )
+# The characters `_LINE_START` can match first.
+_LINE_STARTERS = frozenset("#>-+=0123456789 \t:|")
 _CLOSING_HASHES = re.compile(r"(^|[ \t])(#+)$")
 _BACKTICKS = re.compile(r"`+")
 # The language of a code block in the classes that syntax highlighters write:
@@ -50,6 +52,8 @@ def escape_text(text: str) -> str:
 
 def escape_line_starts(paragraph: str) -> str:
     """`paragraph` with a backslash where a line would start a block construct."""
+    if paragraph[:1] not in _LINE_STARTERS and "\n" not in paragraph:
+        return paragraph  # one line, starting with none of them: most paragraphs
     return _LINE_START.sub(_insert_backslash, paragraph)
 
 
