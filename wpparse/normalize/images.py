@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
@@ -15,6 +17,8 @@ from wpparse.structure.content import Image, SrcsetCandidate
 # because it then holds a placeholder.
 _SOURCES = ("data-lazy-src", "data-src", "data-original", "src")
 _SRCSETS = ("data-lazy-srcset", "data-srcset", "srcset")
+# A srcset candidate's start: white space and commas (taken whole), then its URL.
+_SRCSET_URL = re.compile(r"[\s,]*+(\S+)")
 
 #: An image as read from the tree: (url, srcset, alt, caption, width, height, in_noscript,
 #: lazy); url is None when the image had only a placeholder, lazy says a lazy-loading plugin
@@ -28,8 +32,11 @@ def collect_images(tree: LexborHTMLParser, tags: set[str]) -> list[RawImage]:
         return []
     captions: dict[int, str] = {}
     found = []
+    maybe_in_noscript = "noscript" in tags
     for node in tree.tags("img"):
-        attributes = node.attrs
+        # All attributes as a dict at once: each lookup in Lexbor's view of them costs more
+        # than building the dict, and an image is asked for seven.
+        attributes = node.attributes
         url, lazy = image_source(attributes)
         found.append(
             (
@@ -39,7 +46,7 @@ def collect_images(tree: LexborHTMLParser, tags: set[str]) -> list[RawImage]:
                 enclosing_caption(node, captions),
                 attributes.get("width") or "",
                 attributes.get("height") or "",
-                inside(node, "noscript"),
+                maybe_in_noscript and inside(node, "noscript"),
                 lazy,
             )
         )
@@ -164,13 +171,12 @@ def parse_srcset(srcset: str, resolve: Resolver) -> tuple[SrcsetCandidate, ...]:
     """
     candidates = []
     position, length = 0, len(srcset)
-    while position < length:
-        while position < length and (srcset[position].isspace() or srcset[position] == ","):
-            position += 1
-        start = position
-        while position < length and not srcset[position].isspace():
-            position += 1
-        url = srcset[start:position]
+    while True:
+        # White space and commas, then the URL: all up to the next white space.
+        start = _SRCSET_URL.match(srcset, position)
+        if start is None:
+            break
+        url, position = start.group(1), start.end()
         descriptor = ""
         if url.endswith(","):
             url = url.rstrip(",")
