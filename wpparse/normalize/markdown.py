@@ -62,7 +62,7 @@ from wpparse.normalize.markdown_escape import (
     escape_line_starts,
     escape_text,
 )
-from wpparse.normalize.markdown_inline import BREAK, EDGES, SPACE, Piece, seal, wrap
+from wpparse.normalize.markdown_inline import BREAK, EDGES, SPACE, Markup, Piece, seal, wrap
 from wpparse.normalize.markers import LIST_NUMBER, MARKERS
 from wpparse.normalize.text import remove_invisible
 from wpparse.normalize.urls import clean_url, is_unsafe, resolve
@@ -437,7 +437,7 @@ class _Renderer:
             return
         alt = one_line(found.get("alt") or "")
         if not self._in_code:
-            self._emit(image(url, alt, self._base_url))
+            self._emit(Markup(image(url, alt, self._base_url)))
         elif alt:
             self._emit(alt)
 

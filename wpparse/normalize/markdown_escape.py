@@ -143,11 +143,16 @@ def emphasis_holds(core: str, delimiter: str, before: str, after: str) -> bool:
     return not (last == "punct" and _outside_class(after, mark) == "word")
 
 
+def is_punctuation(char: str) -> bool:
+    """Whether CommonMark 0.31 counts `char` as punctuation (symbols included)."""
+    return char in punctuation or unicodedata.category(char)[0] in "PS"
+
+
 def _inside_class(char: str) -> str:
     # Inside, a symbol counts as punctuation (as in CommonMark 0.31): the stricter reading.
     if char.isspace():
         return "space"
-    if char in punctuation or unicodedata.category(char)[0] in "PS":
+    if is_punctuation(char):
         return "punct"
     return "word"
 

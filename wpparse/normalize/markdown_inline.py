@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from wpparse.normalize.markdown_escape import code_span, emphasis_holds
+from wpparse.normalize.markdown_escape import code_span, emphasis_holds, is_punctuation
 
 SPACE = " "
 #: A hard line break.
@@ -39,6 +39,12 @@ class Span:
         return "`" if self.kind == "code" else DELIMITERS[self.kind][0]
 
 
+class Markup(str):
+    """A finished link or image: Markdown syntax that must never be cut into."""
+
+    __slots__ = ()
+
+
 #: A piece of a paragraph: finished Markdown, or a span written out later.
 Piece = str | Span
 
@@ -61,7 +67,7 @@ def wrap(pieces: list[Piece], start: int, kind: str, url: str = "") -> None:
         if isinstance(previous, str) and previous.endswith("!"):
             # "!" right before "[" would make the link an image.
             pieces[first - 1] = previous[:-1] + "\\!"
-        pieces[first:last] = [f"[{seal(pieces[first:last], '[', ']')}]({url})"]
+        pieces[first:last] = [Markup(f"[{seal(pieces[first:last], '[', ']')}]({url})")]
     elif isinstance(previous, Span) and previous.kind == kind:
         previous.parts.extend(pieces[first:last])
         del pieces[first:last]
@@ -136,4 +142,43 @@ def _emphasis(span: Span, left: str, right: str) -> str | None:
             return underscores + core_ + underscores
     if joins and emphasis_holds(core, delimiter, left, right):
         return delimiter + core + delimiter
-    return None
+    return _inside_its_edges(span, left, right)
+
+
+
+def _inside_its_edges(span: Span, left: str, right: str) -> str | None:
+    """`span` with the punctuation and spaces at its edges written outside it, or None.
+
+    Emphasis that starts or ends with punctuation is not read as such next to a letter
+    (``Email**: info**``, ``**Hit KEY.**After``); without them it is: ``Email: **info**``,
+    ``**Hit KEY**.After``. Only the punctuation loses the emphasis, not the whole phrase.
+    """
+    parts = list(span.parts)
+    head = tail = ""
+    # Only text is cut: links, images and spans stay whole.
+    if parts and type(parts[0]) is str:
+        text = parts[0]
+        start = 0
+        while start < len(text):
+            # An escape (a backslash and what it escapes) moves as one.
+            step = 2 if text[start] == "\\" else 1
+            if not _is_edge(text[start + step - 1 : start + step]):
+                break
+            start += step
+        head, parts[0] = text[:start], text[start:]
+    if parts and type(parts[-1]) is str:
+        text = parts[-1]
+        end = len(text)
+        while end > 0 and _is_edge(text[end - 1]):
+            backslashes = end - 1 - len(text[: end - 1].rstrip("\\"))
+            end -= 2 if backslashes % 2 else 1
+        parts[-1], tail = text[:end], text[end:]
+    parts = [part for part in parts if part != ""]
+    if not (head or tail) or not parts:
+        return None
+    inner = _emphasis(Span(span.kind, parts), head[-1:] or left, tail[:1] or right)
+    return None if inner is None else head + inner + tail
+
+
+def _is_edge(char: str) -> bool:
+    return char != "" and (char.isspace() or is_punctuation(char))
