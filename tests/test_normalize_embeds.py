@@ -417,6 +417,14 @@ def test_wp_rocket_player_and_its_noscript_copy_are_one_embed() -> None:
     assert [embed.provider for embed in embeds(html)] == ["youtube"]
 
 
+def test_another_embed_in_noscript_after_a_lazy_one_is_kept() -> None:
+    html = (
+        '<iframe data-src="https://www.youtube.com/embed/a"></iframe><p>x</p>'
+        '<noscript><iframe src="https://player.vimeo.com/video/1"></iframe></noscript>'
+    )
+    assert [embed.provider for embed in embeds(html)] == ["youtube", "vimeo"]
+
+
 def test_embeds_keep_document_order() -> None:
     html = (
         '<p><iframe src="https://player.vimeo.com/video/1"></iframe></p>'

@@ -188,6 +188,12 @@ NOSCRIPT = [
         id="noscript-repeats-relative-lazy",
     ),
     pytest.param(
+        f'<img src="{GIF}" data-src="{UPLOADS}/a.jpg" alt="A"><p>Text</p>'
+        f'<noscript><img src="{UPLOADS}/pixel.gif"></noscript>',
+        (Image(f"{UPLOADS}/a.jpg", alt="A"), Image(f"{UPLOADS}/pixel.gif")),
+        id="another-image-in-noscript-after-a-lazy-one",
+    ),
+    pytest.param(
         f'<img src="{UPLOADS}/plain.jpg"><noscript><img src="{UPLOADS}/plain.jpg"></noscript>',
         (Image(f"{UPLOADS}/plain.jpg"),),
         id="noscript-repeats-plain",

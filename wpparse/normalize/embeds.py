@@ -65,13 +65,12 @@ def collect_embeds(tree: LexborHTMLParser, tags: set[str], classes: str) -> list
     found: list[RawEmbed] = []
     handled: set[int] = set()
     captions: dict[int, str] = {}
-    after_lazy = False  # the last embed was lazy-loaded, so a noscript copy of it may follow
+    # The URL of the last embed if it was lazy-loaded: a noscript copy of it may follow.
+    lazy_url: str | None = None
     for node in tree.css(_SELECTOR):
         if node.mem_id in handled:
             continue
-        if after_lazy and "noscript" in tags and inside(node, "noscript"):
-            after_lazy = False
-            continue
+        copy_of_lazy = lazy_url is not None and "noscript" in tags and inside(node, "noscript")
         classes = node.attrs.get("class") or ""
         if "wp-block-embed" in classes and node.tag in ("figure", "div"):
             for inner in node.css(_SELECTOR):
@@ -82,10 +81,19 @@ def collect_embeds(tree: LexborHTMLParser, tags: set[str], classes: str) -> list
             embed = None if "blockquote" in tags else _element(node, "", captions)
         else:
             embed = _element(node, "", captions)
+        if copy_of_lazy:
+            copied, lazy_url = lazy_url, None
+            if embed is None or _without_query(embed[1]) == _without_query(copied or ""):
+                # The original of the lazy embed just before (WP Rocket keeps the query apart).
+                continue
         if embed is not None:
             found.append(embed)
-            after_lazy = _is_lazy(node)
+            lazy_url = embed[1] if _is_lazy(node) else None
     return found
+
+
+def _without_query(url: str) -> str:
+    return url.split("#", 1)[0].split("?", 1)[0]
 
 
 def _is_lazy(node: LexborNode) -> bool:

@@ -106,8 +106,9 @@ def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...
             srcset=parse_srcset(srcset, resolve) if srcset else (),
         )
         if in_noscript:
-            if lazy is not None:
+            if lazy is not None and images[lazy].url in ("", resolved):
                 # The original of the lazy image just before: one image, its URL the real one.
+                # (Another image in a noscript, after a lazy one whose URL is known, is not.)
                 images[lazy] = _merge(images[lazy], image)
                 seen.add(images[lazy].url)
                 lazy = None

@@ -145,7 +145,6 @@ def _emphasis(span: Span, left: str, right: str) -> str | None:
     return _inside_its_edges(span, left, right)
 
 
-
 def _inside_its_edges(span: Span, left: str, right: str) -> str | None:
     """`span` with the punctuation and spaces at its edges written outside it, or None.
 
