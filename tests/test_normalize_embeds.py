@@ -417,6 +417,15 @@ def test_wp_rocket_player_and_its_noscript_copy_are_one_embed() -> None:
     assert [embed.provider for embed in embeds(html)] == ["youtube"]
 
 
+def test_embed_handler_is_no_provider() -> None:
+    html = (
+        '<figure class="wp-block-embed is-type-video is-provider-embed-handler'
+        ' wp-block-embed-embed-handler"><div class="wp-block-embed__wrapper"><iframe title="Soup"'
+        ' src="https://www.youtube.com/embed/abc?feature=oembed"></iframe></div></figure>'
+    )
+    assert [(embed.provider, embed.title) for embed in embeds(html)] == [("youtube", "Soup")]
+
+
 def test_another_embed_in_noscript_after_a_lazy_one_is_kept() -> None:
     html = (
         '<iframe data-src="https://www.youtube.com/embed/a"></iframe><p>x</p>'

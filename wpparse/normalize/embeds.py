@@ -20,6 +20,9 @@ _SELECTOR = (
 # What inside an embed block says what it embeds, most telling first.
 _INNER = "iframe, video, audio, blockquote, div.rll-youtube-player, a[href]"
 _PROVIDER_CLASS = re.compile(r"\bis-provider-([a-z0-9-]+)|\bwp-block-embed-([a-z0-9-]+)")
+# What Gutenberg names the provider of a URL that WordPress's own embed handlers (not oEmbed)
+# took: a YouTube /embed/ link, a video file. It names no service.
+_NO_PROVIDER = frozenset({"embed-handler"})
 _SOCIAL = {
     "twitter-tweet": "twitter",
     "instagram-media": "instagram",
@@ -115,6 +118,8 @@ def _embed_block(block: LexborNode, classes: str, captions: dict[int, str]) -> R
     else:
         match = _PROVIDER_CLASS.search(classes)
         provider = (match.group(1) or match.group(2)) if match else ""
+        if provider in _NO_PROVIDER:
+            provider = ""  # the URL's host says it
     caption = block.css_first("figcaption")
     caption_text = one_line(caption.text()) if caption is not None else ""
     inner = block.css_first(_INNER)
