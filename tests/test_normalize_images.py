@@ -188,6 +188,11 @@ NOSCRIPT = [
         id="noscript-repeats-relative-lazy",
     ),
     pytest.param(
+        f'<p><image src="{UPLOADS}/a.jpg" alt="Old spelling"></p>',
+        (Image(f"{UPLOADS}/a.jpg", alt="Old spelling"),),
+        id="image-tag-read-as-img",
+    ),
+    pytest.param(
         f'<img src="{GIF}" data-src="{UPLOADS}/a.jpg" alt="A"><p>Text</p>'
         f'<noscript><img src="{UPLOADS}/pixel.gif"></noscript>',
         (Image(f"{UPLOADS}/a.jpg", alt="A"), Image(f"{UPLOADS}/pixel.gif")),

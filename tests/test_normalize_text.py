@@ -173,6 +173,11 @@ RULES = [
         "Mail: ih@y.es",
         "visibility-hidden",
     ),
+    (
+        '<p>a<span style="Display: None">b</span><span style="Visibility:Hidden">c</span>d</p>',
+        "ad",
+        "hidden-in-title-case",
+    ),
     ("<p>a<!-- comment -->b</p><template><p>t</p></template>", "ab", "comment-template"),
     ("<p>Pick <select><option>one</option></select></p>", "Pick", "form-controls"),
     ("<p>a</p><noscript><p>Enable JavaScript</p></noscript>", "a", "noscript"),

@@ -115,6 +115,8 @@ class Analysis:
         uppercase = not "".join(names).islower()
         self._html = html = limit_depth(self._html, len(all_names), uppercase)
         self._tags = tags = {name.lower() for name in names} if uppercase else names
+        if "image" in tags:
+            tags.add("img")  # the parser reads <image> as <img>, as browsers do
         self._classes = classes = class_values(html, uppercase)
         # Marked for layout even when the text is one line: a <br> or the edge of a block then
         # becomes a space, where a bare parse would glue the words on either side together.

@@ -122,10 +122,12 @@ def _readable_footnotes(tree: LexborHTMLParser, html: str, tags: set[str]) -> No
 
 def _needed_selectors(html: str, tags: set[str], classes: str) -> list[str]:
     selectors = []
-    maybe_hidden = "hidden" in html or "HIDDEN" in html
-    if "display" in html or "DISPLAY" in html or (maybe_hidden and _HIDDEN_ATTRIBUTE.search(html)):
+    # Without their first letter, the words are found in lower, upper and title case alike
+    # ("Display:none") at the cost of two searches, not three.
+    maybe_hidden = "idden" in html or "IDDEN" in html
+    if "isplay" in html or "ISPLAY" in html or (maybe_hidden and _HIDDEN_ATTRIBUTE.search(html)):
         selectors.append(_HIDDEN_BY_ATTRIBUTE)
-    if maybe_hidden and ("visibility" in html or "VISIBILITY" in html):
+    if maybe_hidden and ("isibility" in html or "ISIBILITY" in html):
         selectors.append(_HIDDEN_BY_VISIBILITY)
     selectors.extend(css for marker, css in _HIDDEN_BY_CLASS.items() if marker in classes)
     if "img" in tags and ("emoji" in classes or "smiley" in classes):
