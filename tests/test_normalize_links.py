@@ -347,3 +347,15 @@ def test_parse_post_resolves_against_the_post_link(
     assert content is not None
     assert [link.url for link in content.links] == expected_urls
     assert [link.internal for link in content.links] == expected_internal
+
+
+def test_tags_written_inside_attribute_values_leave_no_marks() -> None:
+    # The layout is marked before every "<p", "<br"…, inside attribute values too.
+    content = Content(
+        html='<a href="/s?q=<p>x">x</a><iframe title="A <p> B" src="https://youtu.be/x"></iframe>'
+        '<img src="/a.jpg" alt="1<br>2">',
+        base_url="https://example.org/p/",
+    )
+    assert [link.url for link in content.links] == ["https://example.org/s?q=<p>x"]
+    assert [embed.title for embed in content.embeds] == ["A <p> B"]
+    assert [image.alt for image in content.images] == ["1<br>2"]

@@ -8,7 +8,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.figures import enclosing_caption, figure_of, inside
 from wpparse.normalize.fragment import Attributes
-from wpparse.normalize.text import one_line
+from wpparse.normalize.text import attribute_text, one_line
 from wpparse.normalize.urls import Resolver, clean_url, has_scheme, is_unsafe, site_host
 from wpparse.structure.content import Embed
 
@@ -221,5 +221,6 @@ def finish_embeds(raw: list[RawEmbed], base_url: str | None) -> tuple[Embed, ...
         if not cleaned or is_unsafe(cleaned):
             continue
         resolved = resolve(cleaned)
-        embeds.append(Embed(kind, resolved, provider or _provider_of(resolved), title, caption))
+        provider = provider or _provider_of(resolved)
+        embeds.append(Embed(kind, resolved, provider, attribute_text(title), caption))
     return tuple(embeds)

@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize.figures import enclosing_caption, inside
 from wpparse.normalize.fragment import Attributes
-from wpparse.normalize.text import one_line
+from wpparse.normalize.text import attribute_text
 from wpparse.normalize.urls import Resolver, clean_url, is_unsafe
 from wpparse.structure.content import Image, SrcsetCandidate
 
@@ -99,7 +99,7 @@ def finish_images(raw: list[RawImage], base_url: str | None) -> tuple[Image, ...
         resolved = resolve(url) if url is not None else None
         image = Image(
             url=resolved or "",
-            alt=one_line(alt),
+            alt=attribute_text(alt),
             caption=caption,
             width=_pixels(width),
             height=_pixels(height),

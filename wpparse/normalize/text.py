@@ -242,6 +242,17 @@ def one_line(text: str) -> str:
     return " ".join(remove_invisible(text).split())
 
 
+def attribute_text(value: str) -> str:
+    """An attribute's value (``alt``, ``title``) on one line.
+
+    Layout marks go without a trace: marking the HTML puts them before anything that looks like
+    a tag, so inside an attribute value too (``alt="1<br>2"``), where they stand for no break.
+    """
+    if not value.isprintable():
+        value = _STRAY.sub("", value)
+    return one_line(value)
+
+
 def unescape_line(fragment: str) -> str:
     """One line of text from HTML without tags: entities decoded, white space collapsed."""
     return one_line(html.unescape(fragment) if "&" in fragment else fragment)
