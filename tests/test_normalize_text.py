@@ -523,6 +523,7 @@ def test_a_written_ellipsis_is_not_a_cut() -> None:
         ),
         pytest.param("<p>a — b -- c … d | e</p>", 5, id="punctuation-is-no-word"),
         pytest.param("<p>「東京」と言った。</p>", 6, id="cjk-punctuation-is-no-word"),
+        pytest.param("<p>予定・・・です A・B ジョン・スミス</p>", 12, id="middle-dots-part-words"),
         pytest.param("<p>don’t stop, 2021—2026 🙂</p>", 3, id="words-holding-punctuation"),
         pytest.param("<p>a\u2009—\u2028b</p>", 2, id="other-white-space"),
     ],

@@ -71,13 +71,18 @@ _AFTER_CELL = re.compile(f"{CELL}[ {BREAK}{LINE}]+")
 _INVISIBLE = ("\u00ad", "\u200b", "\u2060", "\ufeff")
 # Each CJK ideograph or kana is a word; other words are runs of non-space characters, unless
 # they hold no letter or digit (a dash, a bullet, 「 or 。).
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# (Katakana's middle dot ・ and double hyphen ゠ are separators, not kana: see below.)
+_CJK = "\u3040-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # The bytes that begin the UTF-8 of U+3000 to U+9FFF and U+F000 to U+FFFF, where the CJK
 # characters above are: deleting all others with bytes.translate (a table lookup in C) tells
 # whether any is there at a fraction of the cost of looking at each character.
 _NOT_CJK_LEADS = bytes(byte for byte in range(256) if not (0xE3 <= byte <= 0xE9 or byte == 0xEF))
-_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}]+")
-_NOT_A_WORD = re.compile(f"(?<![^\\s{_CJK}])[^\\s\\w]+(?![^\\s{_CJK}])")
+# Katakana's middle dot and double hyphen separate words, as spaces do (ジョン・スミス).
+_SEPARATORS = "\u30fb\u30a0"
+_WORD = re.compile(f"[{_CJK}]|[^\\s{_CJK}{_SEPARATORS}]+")
+_NOT_A_WORD = re.compile(
+    f"(?<![^\\s{_CJK}{_SEPARATORS}])[^\\s\\w{_SEPARATORS}]+(?![^\\s{_CJK}{_SEPARATORS}])"
+)
 # Without CJK, words are counted by str.split, and the runs that are no words by this pattern
 # over the words joined by single spaces: it starts with one fixed character, which the regex
 # engine finds fast (a pattern that starts with a set or a look-behind is searched for several
