@@ -359,3 +359,10 @@ def test_tags_written_inside_attribute_values_leave_no_marks() -> None:
     assert [link.url for link in content.links] == ["https://example.org/s?q=<p>x"]
     assert [embed.title for embed in content.embeds] == ["A <p> B"]
     assert [image.alt for image in content.images] == ["1<br>2"]
+    # In an ordered list, a "<li" in a value is marked with a number too: it goes with the mark.
+    in_list = Content(
+        html='<ol><li><img src="/a.jpg" alt="x<li>y"><a href="/s?q=<li>z">l</a></li></ol>',
+        base_url="https://example.org/p/",
+    )
+    assert [image.alt for image in in_list.images] == ["x<li>y"]
+    assert [link.url for link in in_list.links] == ["https://example.org/s?q=<li>z"]

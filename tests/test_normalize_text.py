@@ -149,6 +149,12 @@ RULES = [
         "rows-without-text-go",
     ),
     (
+        "<h2>Prices</h2><p>Intro.</p><p>More.</p><table><tr><td>a</td></td><td>b<p>c</p></td>"
+        "</tr></table>",
+        "Prices\n\nIntro.\n\nMore.\n\na\tb c",
+        "stray-cell-end-tag",
+    ),
+    (
         "<table><tr><th></th><th>Mon</th></tr><tr><td>AM</td><td>x</td></tr>"
         "<tr><td>PM</td><td></td></tr></table>",
         "\tMon\nAM\tx\nPM\t",

@@ -115,6 +115,19 @@ _STRAY = re.compile(f"[{MARKERS}]")
 TAG_NAMES = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
 
 
+def without_marks(value: str) -> str:
+    """`value` without layout marks: those marking put inside an attribute value (``alt="<p>"``).
+
+    Marking puts them before anything that looks like a tag, in attribute values too, where
+    they stand for nothing.
+    """
+    if value.isprintable():  # one test in C for every control character
+        return value
+    if NUMBER in value:
+        value = LIST_NUMBER.sub("", value)
+    return _STRAY.sub("", value)
+
+
 def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     """Return `html` with layout markers inserted.
 

@@ -27,6 +27,7 @@ from wpparse.normalize.markers import (
     PRE_END,
     PRE_START,
     ROW,
+    without_marks,
 )
 
 #: The bullet in front of unordered list items.
@@ -139,7 +140,8 @@ def _flow(text: str) -> str:
         # An item that holds only empty items is empty once they go: another round finds it.
         # (A few rounds cover any list a writer makes; each is one pass, so the cost stays
         # linear however deep an adversary nests them.)
-        for _ in range(_EMPTY_ITEM_ROUNDS):
+        # (Only nested lists, marked by their indentation, can have such items.)
+        for _ in range(_EMPTY_ITEM_ROUNDS if INDENT in text else 1):
             found = 0
             if BULLET in text:
                 text, found = _EMPTY_BULLETED_ITEM.subn(EMPTY_ITEM, text)
@@ -193,8 +195,12 @@ def _end_cells(text: str) -> str:
     last = pieces.pop()
     ended = []
     for piece in pieces:
+        start = piece.rfind(CELL) + 1  # where the cell's content starts
+        if not start:
+            # The mark of a stray end tag (the parser moves it before the table): no cell ends.
+            ended.append(piece)
+            continue
         piece = piece.rstrip(_BREAKS)
-        start = piece.rfind(CELL) + 1  # the cell's content (the whole piece for a stray end)
         content = piece[start:]
         if BREAK in content or LINE in content:
             piece = piece[:start] + _BREAKS_IN_CELL.sub(" ", content)
@@ -253,9 +259,7 @@ def attribute_text(value: str) -> str:
     Layout marks go without a trace: marking the HTML puts them before anything that looks like
     a tag, so inside an attribute value too (``alt="1<br>2"``), where they stand for no break.
     """
-    if not value.isprintable():
-        value = _STRAY.sub("", value)
-    return one_line(value)
+    return one_line(without_marks(value))
 
 
 def unescape_line(fragment: str) -> str:

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
+from wpparse.normalize.markers import without_marks
+
 #: Schemes that run code or inline data rather than navigate.
 UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)")
 # The URL standard drops ASCII tab and newline anywhere, and C0 controls and spaces at the ends.
 # Other C0 controls inside a URL are dropped too: the only ones found there are the layout marks
-# that wpparse puts before tags, and so inside an attribute value that holds "<p".
+# that wpparse puts before tags, and so inside an attribute value that holds "<p" (see
+# `without_marks`, which takes a list item's number along).
 _DROPPED = re.compile(r"[\x00-\x1f\x7f]")
 # An absolute base URL with a host: scheme, authority, path (query and fragment ignored).
 _BASE = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*)://([^/?#]*)([^?#]*)")
@@ -30,7 +33,7 @@ def clean_url(url: str) -> str:
     """
     url = url.strip(_EDGES)
     if not url.isprintable():  # one test in C for every control character
-        url = _DROPPED.sub("", url)
+        url = _DROPPED.sub("", without_marks(url))
     if "\\" in url:
         scheme = _SCHEME.match(url)
         if scheme is None or scheme.group(1).lower() in _WEB_SCHEMES:
