@@ -58,6 +58,8 @@ HTML: dict[str, Callable[[int], str]] = {
     ),
     "empty-rows": lambda n: "<table>" + "<tr><td></td><td> </td></tr><tr></tr>" * n + "</table>",
     "empty-items-of-empty-items": lambda n: "<ul>" + "<li><ul><li></li></ul></li>" * n + "</ul>",
+    "escapes-at-an-emphasis-edge": lambda n: "<p>x<b>a" + "\\" * (20 * n) + "</b>y</p>",
+    "punctuation-at-an-emphasis-edge": lambda n: "<p>x<b>a" + ".\\*" * (10 * n) + "</b>y</p>",
     "punctuation-runs": lambda n: "<p>" + "— 「」。 " * (10 * n) + "-" * (20 * n) + "</p>",
 }
 

@@ -158,7 +158,7 @@ def _inside_its_edges(span: Span, left: str, right: str) -> str | None:
     if parts and type(parts[0]) is str:
         text = parts[0]
         start = 0
-        while start < len(text):
+        while start < min(len(text), _MAX_EDGE):
             # An escape (a backslash and what it escapes) moves as one.
             step = 2 if text[start] == "\\" else 1
             if not _is_edge(text[start + step - 1 : start + step]):
@@ -168,15 +168,24 @@ def _inside_its_edges(span: Span, left: str, right: str) -> str | None:
     if parts and type(parts[-1]) is str:
         text = parts[-1]
         end = len(text)
-        while end > 0 and _is_edge(text[end - 1]):
-            backslashes = end - 1 - len(text[: end - 1].rstrip("\\"))
-            end -= 2 if backslashes % 2 else 1
+        floor = max(0, end - _MAX_EDGE)
+        while end > floor and _is_edge(text[end - 1]):
+            before = end - 1  # the backslashes before it say whether it is escaped
+            while before > floor and text[before - 1] == "\\":
+                before -= 1
+            if before == floor and floor:
+                break  # a run of backslashes longer than any edge: left as it is
+            end -= 2 if (end - 1 - before) % 2 else 1
         parts[-1], tail = text[:end], text[end:]
     parts = [part for part in parts if part != ""]
     if not (head or tail) or not parts:
         return None
     inner = _emphasis(Span(span.kind, parts), head[-1:] or left, tail[:1] or right)
     return None if inner is None else head + inner + tail
+
+
+# How much of a span's edges is looked at: punctuation at an edge is a few characters.
+_MAX_EDGE = 32
 
 
 def _is_edge(char: str) -> bool:
