@@ -434,6 +434,14 @@ def test_another_embed_in_noscript_after_a_lazy_one_is_kept() -> None:
     assert [embed.provider for embed in embeds(html)] == ["youtube", "vimeo"]
 
 
+def test_a_noscript_copy_of_a_lazy_embed_is_one_embed_whatever_its_scheme() -> None:
+    html = (
+        '<iframe data-src="//www.youtube.com/embed/a"></iframe>'
+        '<noscript><iframe src="https://www.youtube.com/embed/a?rel=0"></iframe></noscript>'
+    )
+    assert [embed.url for embed in embeds(html)] == ["https://www.youtube.com/embed/a"]
+
+
 def test_embeds_keep_document_order() -> None:
     html = (
         '<p><iframe src="https://player.vimeo.com/video/1"></iframe></p>'

@@ -73,30 +73,34 @@ def collect_embeds(tree: LexborHTMLParser, tags: set[str], classes: str) -> list
     for node in tree.css(_SELECTOR):
         if node.mem_id in handled:
             continue
-        copy_of_lazy = lazy_url is not None and "noscript" in tags and inside(node, "noscript")
-        classes = node.attrs.get("class") or ""
-        if "wp-block-embed" in classes and node.tag in ("figure", "div"):
+        copied = None
+        if lazy_url is not None and "noscript" in tags and inside(node, "noscript"):
+            copied, lazy_url = lazy_url, None
+        node_classes = node.attrs.get("class") or ""
+        if "wp-block-embed" in node_classes and node.tag in ("figure", "div"):
             for inner in node.css(_SELECTOR):
                 handled.add(inner.mem_id)
-            embed = _embed_block(node, classes, captions)
-        elif node.tag == "iframe" and "wp-embedded-content" in classes:
+            embed = _embed_block(node, node_classes, captions)
+        elif node.tag == "iframe" and "wp-embedded-content" in node_classes:
             # The hidden iframe of a WordPress post embed; its blockquote was reported.
             embed = None if "blockquote" in tags else _element(node, "", captions)
         else:
             embed = _element(node, "", captions)
-        if copy_of_lazy:
-            copied, lazy_url = lazy_url, None
-            if embed is None or _without_query(embed[1]) == _without_query(copied or ""):
-                # The original of the lazy embed just before (WP Rocket keeps the query apart).
-                continue
+        if copied is not None and (embed is None or _target(embed[1]) == _target(copied)):
+            continue  # the original of the lazy embed just before, in noscript
         if embed is not None:
             found.append(embed)
             lazy_url = embed[1] if _is_lazy(node) else None
     return found
 
 
-def _without_query(url: str) -> str:
-    return url.split("#", 1)[0].split("?", 1)[0]
+def _target(url: str) -> str:
+    """What a noscript copy shares with its lazy original: the URL but its scheme and query.
+
+    (WP Rocket keeps the query apart, and a lazy loader may write ``//host/…``.)
+    """
+    url = clean_url(url).split("#", 1)[0].split("?", 1)[0]
+    return url.split("//", 1)[1] if "//" in url else url
 
 
 def _is_lazy(node: LexborNode) -> bool:
