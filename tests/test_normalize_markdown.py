@@ -661,7 +661,7 @@ ORDERED_LISTS = st.builds(
         + "</ol>"
     ),
     st.booleans(),
-    st.none() | st.integers(0, 20),
+    st.none() | st.integers(0, 20) | st.sampled_from(["x", "3abc", '"7"', "1" * 20]),
     st.lists(st.tuples(st.none() | st.integers(0, 20), st.booleans()), min_size=1, max_size=6),
 )
 

@@ -84,6 +84,14 @@ RULES = [
     ("<ol><li><p>one</p></li><li><p>two</p></li></ol>", "1. one\n2. two", "loose-list"),
     ("<ul><li><p>a</p></li><li><p>b</p></li></ul>", "• a\n• b", "loose-bullets"),
     ("<ol reversed><li>a</li><li>b</li><li>c</li></ol>", "3. a\n2. b\n1. c", "ol-reversed"),
+    # A start that is no number (too long to be one, or part of another name) is none.
+    (
+        '<ol start="'
+        + "1" * 5000
+        + '"><li>a</li></ol><ol data-start="5" START="4"><li>b</li></ol>',
+        "1. a\n\n4. b",
+        "ol-start-that-is-no-number",
+    ),
     # Letters and roman numerals, as the list block's type (or CSS) asks for them.
     ('<ol type="a"><li>x</li><li></li><li>z</li></ol>', "a. x\nc. z", "ol-type-letters"),
     ('<ol type="A" start="26"><li>x</li><li>y</li></ol>', "Z. x\nAA. y", "ol-type-letters-on"),

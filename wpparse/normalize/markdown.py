@@ -63,7 +63,7 @@ from wpparse.normalize.markdown_escape import (
     escape_text,
 )
 from wpparse.normalize.markdown_inline import BREAK, EDGES, SPACE, Markup, Piece, seal, wrap
-from wpparse.normalize.markers import LIST_NUMBER, MARKERS
+from wpparse.normalize.markers import LIST_NUMBER, MARKERS, is_reversed, number_attribute
 from wpparse.normalize.text import remove_invisible
 from wpparse.normalize.urls import clean_url, is_unsafe, resolve
 
@@ -500,11 +500,12 @@ class _Renderer:
     def _open_list(self, name: str, attributes: str, position: int) -> int:
         if self._too_deep():
             return self._open_block(name, attributes, position)
+        # Numbered as `.text` numbers them: the same reading of start and reversed.
         ordered = name == "ol"
-        found = tag_attributes(attributes) if ordered else {}
-        descending = "reversed" in found
-        count_down = descending and "start" not in found
-        start = 0 if count_down else integer(found.get("start"), 1)
+        written_start = number_attribute(attributes, "start") if ordered else None
+        descending = ordered and is_reversed(attributes)
+        count_down = descending and written_start is None
+        start = 0 if count_down else 1 if written_start is None else written_start
         sink = _Sink("list", ordered, start, -1 if descending else 1)
         sink.count_down = count_down
         self._open_sink(name, "list", sink)
@@ -524,8 +525,9 @@ class _Renderer:
         if parent.role == "list":
             self._adopt_stray(parent)
             number = parent.next_number
-            if parent.ordered and "value" in attributes:
-                number = integer(tag_attributes(attributes).get("value"), number)
+            value = number_attribute(attributes, "value") if parent.ordered else None
+            if value is not None:
+                number = value
                 if parent.count_down and parent.counted_items is None:
                     parent.counted_items = len(parent.items)
             parent.next_number = number + parent.step

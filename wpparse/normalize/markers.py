@@ -84,7 +84,11 @@ _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 # pattern a fixed first character, which keeps the scan in C.
 _LIST_BOUNDARY = re.compile(r"<(/?)[uo]l[\s>]")
 _LIST_TAG = re.compile(f"({BREAK})<(/?)(ul|ol|li)(\\s[^>]*)?>")
-_NUMBER_ATTR = re.compile(r"""\b(start|value)\s*=\s*["']?\s*(-?\d+)""")
+# A list's start or an item's value: not part of another name (data-start), ten digits at most
+# (the HTML standard's integers; longer ones are no number, and would not be converted).
+_NUMBER_ATTR = re.compile(
+    r"""(?<![\w-])(start|value)\s*=\s*["']?\s*(-?\d{1,10})(?!\d)""", re.IGNORECASE
+)
 _REVERSED = re.compile(r"\sreversed(?![\w-])", re.IGNORECASE)
 # A list's number style: its type attribute (case matters: "a" and "A" differ), or the CSS
 # list-style-type in its style attribute.
@@ -190,12 +194,12 @@ def _mark_lists(html: str) -> str:
             nested = bool(open_lists)
             if not closing:
                 numbering = None
-                if name == "ol" and _is_reversed(attributes):
+                if name == "ol" and is_reversed(attributes):
                     count = next(reversed_counts, 1)
-                    start = _number_attribute(attributes, "start", count)
+                    start = _or(number_attribute(attributes, "start"), count)
                     numbering = (start, -1, _number_style(attributes))
                 elif name == "ol":
-                    start = _number_attribute(attributes, "start", 1)
+                    start = _or(number_attribute(attributes, "start"), 1)
                     numbering = (start, 1, _number_style(attributes))
                 open_lists.append(numbering)
             # Inside a list, the start and end of a nested list only begin a new line.
@@ -212,7 +216,7 @@ def _mark_lists(html: str) -> str:
         if numbering is None:
             return line_break + indent + BULLET + tag
         number, step, style = numbering
-        number = _number_attribute(attributes, "value", number)
+        number = _or(number_attribute(attributes, "value"), number)
         open_lists[-1] = (number + step, step, style)
         return f"{line_break}{indent}{NUMBER}{_label(number, style)}{NUMBER}{tag}"
 
@@ -231,7 +235,7 @@ def _reversed_counts(html: str) -> list[int]:
         elif closing:
             if open_lists:
                 open_lists.pop()
-        elif name == "ol" and _is_reversed(attributes):
+        elif name == "ol" and is_reversed(attributes):
             open_lists.append(len(counts))
             counts.append(0)
         else:
@@ -239,8 +243,11 @@ def _reversed_counts(html: str) -> list[int]:
     return counts
 
 
-def _is_reversed(attributes: str) -> bool:
-    # Looked for outside quoted values: class="a reversed" is not the attribute.
+def is_reversed(attributes: str) -> bool:
+    """Whether a list's attributes make it count down (``reversed``).
+
+    Looked for outside quoted values: ``class="a reversed"`` is not the attribute.
+    """
     maybe = "reversed" in attributes or "REVERSED" in attributes
     return maybe and _REVERSED.search(_QUOTED.sub("", attributes)) is not None
 
@@ -278,8 +285,13 @@ def _label(number: int, style: str) -> str:
     return roman if style == "I" else roman.lower()
 
 
-def _number_attribute(attributes: str, name: str, default: int) -> int:
+def _or(number: int | None, default: int) -> int:
+    return default if number is None else number
+
+
+def number_attribute(attributes: str, name: str) -> int | None:
+    """The number a list's ``start`` or an item's ``value`` says (None: none, or not a number)."""
     for match in _NUMBER_ATTR.finditer(attributes):
-        if match.group(1) == name:
+        if match.group(1).lower() == name:
             return int(match.group(2))
-    return default
+    return None
