@@ -612,3 +612,14 @@ def test_an_image_in_a_table_has_no_caption_of_the_table() -> None:
         "<figcaption>Table 1: Sponsors</figcaption></figure>"
     )
     assert image.caption == ""
+
+
+@pytest.mark.parametrize(
+    "size",
+    ["1" * 5000, "²", "١٢", "12px", "-3", ""],
+    ids=["huge", "super", "arabic", "px", "neg", ""],
+)
+def test_sizes_that_are_no_pixel_count_are_unknown(size: str) -> None:
+    # Not ASCII digits, or too many to be a size (thousands would not even convert): unknown.
+    image = Content(html=f'<img src="/a.jpg" width="{size}" height="7">').images[0]
+    assert (image.width, image.height) == (None, 7)

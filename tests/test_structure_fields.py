@@ -114,6 +114,7 @@ def test_value_is_coerced_with_one_problem(reader: Reader, value: Any, expected:
 # (reader, input): left out as None, with one INVALID problem quoting the input.
 INVALID = [
     pytest.param(read_int, True, id="int-not-bool-true"),
+    pytest.param(read_int, "١٢", id="int-not-arabic-indic-digits"),
     pytest.param(read_int, False, id="int-not-bool-false"),
     pytest.param(read_int, float("nan"), id="int-nan"),
     pytest.param(read_int, float("inf"), id="int-inf"),
@@ -262,3 +263,10 @@ def test_object_reader_with_everything_read_has_nothing_unread() -> None:
 )
 def test_child_path(path: str, key: str | int, expected: str) -> None:
     assert child_path(path, key) == expected
+
+
+def test_more_digits_than_python_converts_are_no_integer() -> None:
+    # Over 4,300 digits int() refuses: the value is left out, with a problem, not an error.
+    log = ProblemLog()
+    assert read_int("1" * 5000, "$.id", log) is None
+    assert [problem.kind for problem in log.problems] == [ProblemKind.INVALID]

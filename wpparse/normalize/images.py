@@ -160,8 +160,10 @@ def _merge(lazy: Image, original: Image) -> Image:
 
 
 def _pixels(value: str) -> int | None:
+    # ASCII digits only ("²" and "١" are digits to str.isdigit), and few enough to be a size:
+    # longer strings would not even convert.
     value = value.strip()
-    return int(value) if value.isdigit() else None
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 10 else None
 
 
 def parse_srcset(srcset: str, resolve: Resolver) -> tuple[SrcsetCandidate, ...]:

@@ -21,7 +21,9 @@ from wpparse.structure.problems import ProblemLog, child_path
 T = TypeVar("T")
 Reader = Callable[[Any, str, ProblemLog], T | None]
 
-_INTEGER = re.compile(r"\s*[+-]?\d+\s*")
+# ASCII digits (str's \d takes other scripts' too, which PHP never wrote), no more than Python
+# converts to an int (4,300): a longer string is no integer, not an error.
+_INTEGER = re.compile(r"\s*[+-]?[0-9]{1,4300}\s*")
 _TRUE_WORDS = frozenset({"true", "1", "yes", "on"})
 _FALSE_WORDS = frozenset({"false", "0", "no", "off", ""})
 # A delimited list of ids in one string: "3,7" or "3 7".
