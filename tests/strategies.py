@@ -288,6 +288,8 @@ _HOSTILE_STRINGS = st.sampled_from(
         "",
         " ",
         "12",
+        "1" * 5000,  # more digits than Python converts to an int
+        "١٢",
         "1e3",
         "true",
         "null",
