@@ -544,3 +544,15 @@ def test_a_written_ellipsis_is_not_a_cut() -> None:
 )
 def test_words_hold_a_letter_or_a_digit(html: str, words: int) -> None:
     assert Content(html=html).word_count == words
+
+
+def test_a_field_pickled_without_the_newer_slots_still_counts_its_words() -> None:
+    # Pickles made before list numbers and class values were kept hold neither.
+    from wpparse.normalize.analysis import Analysis
+
+    analysis = Analysis(Content(html="<ol><li>one two</li></ol>"))
+    state = analysis.__getstate__()
+    del state["_list_numbers"], state["_classes"]
+    restored = Analysis.__new__(Analysis)
+    restored.__setstate__(state)
+    assert (restored.text, restored.word_count) == ("1. one two", 2)

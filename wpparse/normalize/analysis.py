@@ -246,5 +246,7 @@ class Analysis:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._key = None
+        # Defaults for the slots that pickles made by earlier versions do not hold.
+        self._classes, self._list_numbers = "", 0
         for name, value in state.items():
             setattr(self, name, value)

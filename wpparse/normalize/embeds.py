@@ -42,11 +42,12 @@ _HOST_PROVIDERS = {
     "t.me": "telegram",
     "wp.me": "wordpress",
 }
+# Where lazy-loading plugins keep an iframe's URL, most trusted first; src then holds a blank.
+_IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
 # Second-level labels under which country domains register names: example.co.uk is "example".
 _REGISTRY_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or", "go"})
 # An Instagram post's own address (the profile of its author is linked too).
 _INSTAGRAM_POST = re.compile(r"instagram\.com/(?:[^/?#]+/)?(?:p|reel|tv)/")
-_IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
 
 #: An embed as read from the tree: (kind, url, provider, title, caption); url unresolved.
 RawEmbed = tuple[str, str, str, str, str]
@@ -148,7 +149,7 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
     attributes = node.attrs
     caption = enclosing_caption(node, captions) if figure_of(node) is not None else ""
     if tag == "iframe":
-        url = next((value for key in _IFRAME_SOURCES if (value := attributes.get(key))), "")
+        url = iframe_source(attributes)
         if not url or url == "about:blank":
             return None
         return "iframe", url, provider or _provider_of(url), attributes.get("title") or "", caption
@@ -190,6 +191,11 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
             return None
         return "iframe", url, "youtube", attributes.get("data-alt") or "", caption
     return None
+
+
+def iframe_source(attributes: Attributes) -> str:
+    """An iframe's URL: where a lazy-loading plugin moved it, or its ``src`` ("" when none)."""
+    return next((value for key in _IFRAME_SOURCES if (value := attributes.get(key))), "")
 
 
 def rocket_player_url(attributes: Attributes) -> str:

@@ -12,7 +12,7 @@ import html
 import re
 from functools import lru_cache
 
-from wpparse.normalize.embeds import rocket_player_url
+from wpparse.normalize.embeds import iframe_source, rocket_player_url
 from wpparse.normalize.images import image_source, image_srcset, largest_candidate
 from wpparse.normalize.markdown_escape import (
     autolink,
@@ -33,8 +33,6 @@ _SOURCE_SRC = re.compile(r'<source\s(?:[^>]*?\s)?src="([^"]*)"')
 # The wrapper of an oEmbed block WordPress could not expand holds the bare URL.
 _BARE_URL = re.compile(r"\s*([^<\s]+)\s*</div>")
 _WHITE_SPACE = re.compile("[ \t\n\r\f\xa0]+")
-# Where lazy-loading plugins keep the real URL, most trusted first; src then holds a placeholder.
-_IFRAME_SOURCES = ("data-lazy-src", "data-src", "src")
 
 
 def tag_attributes(raw: str) -> dict[str, str]:
@@ -146,7 +144,7 @@ def embed_link(
         if "wp-embedded-content" in (found.get("class") or ""):
             # The hidden twin of a WordPress post embed, whose blockquote is rendered already.
             return "", end
-        url = next((value for key in _IFRAME_SOURCES if (value := found.get(key))), "")
+        url = iframe_source(found)
     elif name in ("video", "audio", "object"):
         inner, end = element_content(source, name, position)
         url = found.get("data" if name == "object" else "src") or ""

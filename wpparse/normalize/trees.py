@@ -23,6 +23,7 @@ from selectolax.lexbor import LexborHTMLParser
 # the processor's caches. 32 trees made each parse about 5% slower than 8 did (measured on the
 # corpus); fewer than 8 would make a post's last fields push out its first ones.
 MAX_TREES = 8
+# 512 K characters: eight posts of 64 kB, a long one each; one larger post is still kept alone.
 MAX_CHARS = 1 << 19
 
 
