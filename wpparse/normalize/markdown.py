@@ -406,7 +406,10 @@ class _Renderer:
             self._in_code = False
 
     def _wrap(self, inline: _Inline) -> None:
-        wrap(self._sink.pieces, inline.start, inline.kind, inline.url)
+        # The emphasis that `inline` sits in starts where it may join a span before it, at most.
+        enclosing = self._inline[: self._inline.index(inline)]
+        floor = max((outer.start for outer in enclosing), default=0)
+        wrap(self._sink.pieces, inline.start, inline.kind, inline.url, floor)
 
     def _boundary(self) -> None:
         """End the paragraph being written: open inline frames wrap it and go on after it."""

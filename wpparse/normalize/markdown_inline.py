@@ -49,11 +49,12 @@ class Markup(str):
 Piece = str | Span
 
 
-def wrap(pieces: list[Piece], start: int, kind: str, url: str = "") -> None:
+def wrap(pieces: list[Piece], start: int, kind: str, url: str = "", floor: int = 0) -> None:
     """Wrap `pieces` from `start` on in a span of `kind`, or a link to `url` ("link").
 
     Spaces and breaks at the edges stay outside; nothing is wrapped when nothing else is there
-    (no empty emphasis, no link without text).
+    (no empty emphasis, no link without text). A span of the same kind just before joins it,
+    unless it lies before `floor`, outside the emphasis that holds this one (``<b>a</b><i><b>b``).
     """
     first, last = start, len(pieces)
     while first < last and pieces[first] in EDGES:
@@ -68,7 +69,7 @@ def wrap(pieces: list[Piece], start: int, kind: str, url: str = "") -> None:
             # "!" right before "[" would make the link an image.
             pieces[first - 1] = previous[:-1] + "\\!"
         pieces[first:last] = [Markup(f"[{seal(pieces[first:last], '[', ']')}]({url})")]
-    elif isinstance(previous, Span) and previous.kind == kind:
+    elif isinstance(previous, Span) and previous.kind == kind and first - 1 >= floor:
         previous.parts.extend(pieces[first:last])
         del pieces[first:last]
     else:
@@ -150,38 +151,69 @@ def _inside_its_edges(span: Span, left: str, right: str) -> str | None:
 
     Emphasis that starts or ends with punctuation is not read as such next to a letter
     (``Email**: info**``, ``**Hit KEY.**After``); without them it is: ``Email: **info**``,
-    ``**Hit KEY**.After``. Only the punctuation loses the emphasis, not the whole phrase.
+    ``**Hit KEY**.After``. Only the punctuation loses the emphasis, not the whole phrase. The
+    edge may lie in emphasis inside the span (``<b>, x<i><del>, y``): it moves out of both.
     """
-    parts = list(span.parts)
-    head = tail = ""
-    # Only text is cut: links, images and spans stay whole.
-    if parts and type(parts[0]) is str:
-        text = parts[0]
-        start = 0
-        while start < min(len(text), _MAX_EDGE):
-            # An escape (a backslash and what it escapes) moves as one.
-            step = 2 if text[start] == "\\" else 1
-            if not _is_edge(text[start + step - 1 : start + step]):
-                break
-            start += step
-        head, parts[0] = text[:start], text[start:]
-    if parts and type(parts[-1]) is str:
-        text = parts[-1]
-        end = len(text)
-        floor = max(0, end - _MAX_EDGE)
-        while end > floor and _is_edge(text[end - 1]):
-            before = end - 1  # the backslashes before it say whether it is escaped
-            while before > floor and text[before - 1] == "\\":
-                before -= 1
-            if before == floor and floor:
-                break  # a run of backslashes longer than any edge: left as it is
-            end -= 2 if (end - 1 - before) % 2 else 1
-        parts[-1], tail = text[:end], text[end:]
-    parts = [part for part in parts if part != ""]
+    head, parts = _split_edge(span.parts, leading=True)
+    tail, parts = _split_edge(parts, leading=False)
     if not (head or tail) or not parts:
         return None
     inner = _emphasis(Span(span.kind, parts), head[-1:] or left, tail[:1] or right)
     return None if inner is None else head + inner + tail
+
+
+def _split_edge(parts: list[Piece], leading: bool) -> tuple[str, list[Piece]]:
+    """The punctuation and spaces at the start (or end) of `parts`, and the parts without it.
+
+    Only text is cut (links, images and code stay whole), within emphasis too.
+    """
+    if not parts:
+        return "", parts
+    index = 0 if leading else len(parts) - 1
+    piece = parts[index]
+    rest: Piece
+    if type(piece) is str:
+        cut = _leading_edge(piece) if leading else _trailing_edge(piece)
+        edge, rest = (piece[:cut], piece[cut:]) if leading else (piece[cut:], piece[:cut])
+    elif isinstance(piece, Span) and piece.kind != "code":
+        edge, inner = _split_edge(piece.parts, leading)
+        rest = Span(piece.kind, inner)
+    else:
+        return "", parts
+    if not edge:
+        return "", parts
+    kept = [*parts[:index], rest, *parts[index + 1 :]]
+    return edge, [part for part in kept if part != "" and not _is_empty(part)]
+
+
+def _is_empty(piece: Piece) -> bool:
+    return isinstance(piece, Span) and not piece.parts
+
+
+def _leading_edge(text: str) -> int:
+    """Where the punctuation and spaces that `text` starts with end."""
+    start = 0
+    while start < min(len(text), _MAX_EDGE):
+        # An escape (a backslash and what it escapes) moves as one.
+        step = 2 if text[start] == "\\" else 1
+        if not _is_edge(text[start + step - 1 : start + step]):
+            break
+        start += step
+    return start
+
+
+def _trailing_edge(text: str) -> int:
+    """Where the punctuation and spaces that `text` ends with start."""
+    end = len(text)
+    floor = max(0, end - _MAX_EDGE)
+    while end > floor and _is_edge(text[end - 1]):
+        before = end - 1  # the backslashes before it say whether it is escaped
+        while before > floor and text[before - 1] == "\\":
+            before -= 1
+        if before == floor and floor:
+            break  # a run of backslashes longer than any edge: left as it is
+        end -= 2 if (end - 1 - before) % 2 else 1
+    return end
 
 
 # How much of a span's edges is looked at: punctuation at an edge is a few characters.
