@@ -109,7 +109,6 @@ HEADINGS = [
         id="emoji",
     ),
     pytest.param("<h2>中文标题 🙂</h2>", Heading(2, "中文标题 🙂"), id="cjk-emoji"),
-    pytest.param("<h2></h2>", Heading(2, ""), id="empty"),
     pytest.param("<p><H2>Upper</H2></p>", Heading(2, "Upper"), id="uppercase-in-p"),
     pytest.param('<P><H3 ID="Up">Upper</H3></P>', Heading(3, "Upper", "Up"), id="uppercase-id"),
     pytest.param(
@@ -124,6 +123,11 @@ HEADINGS = [
 @pytest.mark.parametrize(("html", "expected"), HEADINGS)
 def test_heading(html: str, expected: Heading) -> None:
     assert headings(f"<p>before</p>{html}<p>after</p>") == (expected,)
+
+
+@pytest.mark.parametrize("html", ["<h2></h2>", "<h3> &nbsp; </h3>", '<h2 id="x"><br></h2>'])
+def test_an_empty_heading_is_not_listed(html: str) -> None:
+    assert headings(f"<p>before</p>{html}<p>after</p>") == ()
 
 
 HIDDEN = [

@@ -147,7 +147,7 @@ RULES = [
     (
         "<table><tr><td>a</td><td></td></tr></table><p>Next</p>"
         '<table><tr><td>b</td><td><img src="i.jpg"></td></tr></table><ul><li>Item</li></ul>',
-        "a\t\n\nNext\n\nb\t\n\n• Item",
+        "a\n\nNext\n\nb\n\n• Item",
         "empty-last-cell-then-a-block",
     ),
     (
@@ -165,8 +165,8 @@ RULES = [
     (
         "<table><tr><th></th><th>Mon</th></tr><tr><td>AM</td><td>x</td></tr>"
         "<tr><td>PM</td><td></td></tr></table>",
-        "\tMon\nAM\tx\nPM\t",
-        "empty-cells-at-the-edges-keep-columns",
+        "\tMon\nAM\tx\nPM",
+        "an-empty-first-cell-keeps-its-column-and-no-line-ends-in-a-tab",
     ),
     (
         "<table>\n<thead><tr><th>Year</th><th>Pay</th></tr></thead>\n"

@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize import trees
 from wpparse.normalize.cleanup import class_values, remove_never_shown, without_fallback
+from wpparse.normalize.controls import without_controls
 from wpparse.normalize.depth import limit_depth
 from wpparse.normalize.embeds import RawEmbed, collect_embeds, finish_embeds
 from wpparse.normalize.excerpt import remove_more_links, strip_cut_mark
@@ -73,7 +74,8 @@ class Analysis:
     )
 
     def __init__(self, rendered: Rendered) -> None:
-        html = rendered.analyzed_html
+        # First of all: past this line, every control character but tab and line feed is a mark.
+        html = without_controls(rendered.analyzed_html)
         if "[" in html:
             html = expand_shortcodes(html)
         self._html = html
@@ -218,8 +220,9 @@ class Analysis:
         """CommonMark with GFM tables."""
         if self._markdown is None:
             markdown = to_markdown(self._read("_canonical_html"), self._base_url)
-            if self._inline and "\n" in markdown:  # one line too: breaks become spaces
+            if self._inline and not markdown.isprintable():  # one line: breaks become spaces
                 markdown = _LINE_BREAKS.sub(" ", markdown.replace("\\\n", "\n"))
+                markdown = markdown.replace("\t", " ")
             self._markdown = markdown
         return self._markdown
 

@@ -13,9 +13,23 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser
 
+from wpparse.normalize.fragment import attribute
+
 # Elements whose content is never shown as text.
 _NEVER_SHOWN_TAGS = frozenset(
-    {"script", "style", "template", "svg", "select", "textarea", "button", "datalist"}
+    {
+        "script",
+        "style",
+        "template",
+        "svg",
+        "select",
+        "textarea",
+        "button",
+        "datalist",
+        "title",
+        "noembed",
+        "noframes",
+    }
 )
 # Elements hidden by their attributes, and by their classes: screen-reader-only copies, plugin
 # chrome (Jetpack sharing buttons and related posts, AddToAny) and the theme's "continue reading"
@@ -57,6 +71,11 @@ _MARK_TEXT = re.compile(r"\[?(?:\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§¶]{1,
 # block, and elsewhere those that are only an arrow.
 _FOOTNOTE_BACKLINKS = ".wp-block-footnotes a[href^='#']"
 _BACK_ARROWS = frozenset({"↩", "↩\ufe0e", "↩\ufe0f", "↑", "^", "⤴", "⤴\ufe0f", "⇧"})
+# Links inside headings to a place in the page, and what a permalink anchor shows: a sign, or
+# nothing (themes draw an icon with CSS).
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_HEADING_ANCHORS = ", ".join(f"{name} a[href^='#']" for name in sorted(_HEADINGS))
+_PERMALINK_SIGNS = frozenset({"", "¶", "#", "§", "🔗", "⚓", "⚓\ufe0e", "⚓\ufe0f", "🔗\ufe0f"})
 #: Elements whose content is fallback for old browsers, not text. They hold images and embeds,
 #: so they are removed only from the copy of the tree that text is read from.
 FALLBACK_TAGS = frozenset({"noscript", "iframe", "video", "audio", "object", "canvas", "embed"})
@@ -89,10 +108,19 @@ def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str], classe
         # Innermost first, so a node is never removed after an ancestor took it along.
         for node in reversed(tree.css(", ".join(selectors))):
             if node.tag == "img" and node.css_matches(", ".join(_EMOJI)):
-                node.replace_with(node.attrs.get("alt") or "")
+                node.replace_with(attribute(node, "alt"))
             else:
                 node.decompose()
     _readable_footnotes(tree, html, tags)
+    if "#" in html and "a" in tags and not _HEADINGS.isdisjoint(tags):
+        _remove_permalink_anchors(tree)
+
+
+def _remove_permalink_anchors(tree: LexborHTMLParser) -> None:
+    """Remove the links a heading holds to itself (``<a href="#x">¶</a>``): chrome, not text."""
+    for node in tree.css(_HEADING_ANCHORS):
+        if node.text().strip() in _PERMALINK_SIGNS and not node.css_first("img"):
+            node.decompose()
 
 
 def _readable_footnotes(tree: LexborHTMLParser, html: str, tags: set[str]) -> None:

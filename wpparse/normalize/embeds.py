@@ -7,7 +7,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.figures import enclosing_caption, figure_of, inside
-from wpparse.normalize.fragment import Attributes
+from wpparse.normalize.fragment import Attributes, attribute, attributes
 from wpparse.normalize.text import attribute_text, one_line
 from wpparse.normalize.urls import Resolver, clean_url, has_scheme, is_unsafe, site_host
 from wpparse.structure.content import Embed
@@ -77,7 +77,7 @@ def collect_embeds(tree: LexborHTMLParser, tags: set[str], classes: str) -> list
         copied = None
         if lazy_url is not None and "noscript" in tags and inside(node, "noscript"):
             copied, lazy_url = lazy_url, None
-        node_classes = node.attrs.get("class") or ""
+        node_classes = attribute(node, "class")
         if "wp-block-embed" in node_classes and node.tag in ("figure", "div"):
             for inner in node.css(_SELECTOR):
                 handled.add(inner.mem_id)
@@ -106,11 +106,11 @@ def _target(url: str) -> str:
 
 def _is_lazy(node: LexborNode) -> bool:
     """Whether a lazy-loading plugin rewrote `node` (and left the original in ``noscript``)."""
-    attributes = node.attrs
+    found = attributes(node)
     return (
         node.tag == "div"
-        or "data-lazy-src" in attributes
-        or "data-src" in attributes
+        or "data-lazy-src" in found
+        or "data-src" in found
         or bool(node.css_first("[data-lazy-src], [data-src], .rll-youtube-player"))
     )
 
@@ -135,7 +135,7 @@ def _embed_block(block: LexborNode, classes: str, captions: dict[int, str]) -> R
             return kind, url, provider or found_provider, title, caption_text
     # WordPress could not expand it: the wrapper holds the bare URL (or a link to it).
     if inner is not None:
-        url = inner.attrs.get("href") or ""
+        url = attribute(inner, "href")
     else:
         url = one_line((block.css_first(".wp-block-embed__wrapper") or block).text())
     if not url or not has_scheme(clean_url(url)):
@@ -146,25 +146,25 @@ def _embed_block(block: LexborNode, classes: str, captions: dict[int, str]) -> R
 def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEmbed | None:
     """An iframe, a media player or an embedded post's blockquote."""
     tag = node.tag
-    attributes = node.attrs
+    found = attributes(node)
     caption = enclosing_caption(node, captions) if figure_of(node) is not None else ""
     if tag == "iframe":
-        url = iframe_source(attributes)
+        url = iframe_source(found)
         if not url or url == "about:blank":
             return None
-        return "iframe", url, provider or _provider_of(url), attributes.get("title") or "", caption
+        return "iframe", url, provider or _provider_of(url), found.get("title") or "", caption
     if tag in ("video", "audio"):
-        url = attributes.get("src") or ""
+        url = found.get("src") or ""
         if not url:
             source = node.css_first("source[src]")
-            url = source.attrs.get("src") or "" if source is not None else ""
+            url = attribute(source, "src") if source is not None else ""
         if not url:
             return None
-        return tag, url, provider or _provider_of(url), attributes.get("title") or "", caption
+        return tag, url, provider or _provider_of(url), found.get("title") or "", caption
     if tag == "blockquote":
-        classes = attributes.get("class") or ""
+        classes = found.get("class") or ""
         social = next((name for key, name in _SOCIAL.items() if key in classes), provider)
-        url = attributes.get("data-instgrm-permalink") or attributes.get("cite") or ""
+        url = found.get("data-instgrm-permalink") or found.get("cite") or ""
         title = ""
         links = node.css("a[href]")
         if not url and links:
@@ -173,23 +173,19 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
             chosen = links[0] if social == "wordpress" else links[-1]
             if social == "instagram":
                 chosen = next(
-                    (
-                        link
-                        for link in links
-                        if _INSTAGRAM_POST.search(link.attrs.get("href") or "")
-                    ),
+                    (link for link in links if _INSTAGRAM_POST.search(attribute(link, "href"))),
                     links[0],
                 )
-            url = chosen.attrs.get("href") or ""
+            url = attribute(chosen, "href")
             title = one_line(chosen.text()) if social == "wordpress" else ""
         if not url:
             return None
         return "post", url, social or _provider_of(url), title, caption
     if tag == "div":  # WP Rocket's lazy YouTube player
-        url = rocket_player_url(attributes)
+        url = rocket_player_url(found)
         if not url:
             return None
-        return "iframe", url, "youtube", attributes.get("data-alt") or "", caption
+        return "iframe", url, "youtube", found.get("data-alt") or "", caption
     return None
 
 

@@ -12,6 +12,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from wpparse.normalize.fragment import attribute
 from wpparse.normalize.markers import MARKERS
 from wpparse.normalize.urls import clean_url, resolve
 
@@ -41,7 +42,7 @@ def remove_more_links(tree: LexborHTMLParser, tags: set[str], base_url: str | No
         node.decompose()
         found = True
     anchors = tree.css("a[href]") if base_url and "a" in tags else []
-    if base_url and anchors and _points_to(anchors[-1].attrs.get("href") or "", base_url):
+    if base_url and anchors and _points_to(attribute(anchors[-1], "href"), base_url):
         after = _text_after(tree, anchors[-1].text())
         # A full stop after the link ends a sentence the link belongs to ("Our guide to
         # <a>making soup</a>."), unless the link stands alone or follows the cut mark.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborNode
 
+from wpparse.normalize.fragment import attribute
 from wpparse.normalize.text import one_line
 
 # How far up an element's ancestors to look for its figure; WordPress nests at most a link and
@@ -24,7 +25,7 @@ def figure_of(node: LexborNode) -> LexborNode | None:
         if tag in ("td", "th", "table"):  # a table's caption is not its cells'
             return None
         if tag in ("div", "li", "dl"):
-            classes = parent.attrs.get("class") or ""
+            classes = attribute(parent, "class")
             if "wp-caption" in classes or "gallery-item" in classes:
                 return parent
         parent = parent.parent

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from wpparse.normalize.fragment import attribute
 from wpparse.normalize.text import one_line
 from wpparse.structure.content import Heading
 
@@ -19,7 +20,7 @@ def collect_headings(tree: LexborHTMLParser, tags: set[str]) -> tuple[Heading, .
     nodes = tree.tags(next(iter(present))) if len(present) == 1 else tree.css(", ".join(present))
     headings = []
     for node in nodes:
-        anchor = node.id
+        anchor = attribute(node, "id")
         if not anchor:
             # Table-of-contents plugins put the anchor on an element inside the heading, and
             # older pages an <a name>. (A CSS query matches the node itself too: skipped.)
@@ -28,10 +29,15 @@ def collect_headings(tree: LexborHTMLParser, tags: set[str]) -> tuple[Heading, .
                 (
                     found
                     for inner in node.css("[id], a[name]")
-                    if inner.mem_id != own and (found := inner.id or inner.attrs.get("name"))
+                    if inner.mem_id != own
+                    and (found := attribute(inner, "id") or attribute(inner, "name"))
                 ),
-                None,
+                "",
             )
+        text = one_line(node.text())
+        if not text:  # an empty heading shows nothing, in `.text` or here
+            continue
         tag = node.tag or "h2"
-        headings.append(Heading(int(tag[1]), one_line(node.text()), anchor or ""))
+        # An id holds no white space (HTML's rule); one written with some is read as one line.
+        headings.append(Heading(int(tag[1]), text, one_line(anchor or "")))
     return tuple(headings)

@@ -8,7 +8,7 @@ import attrs
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize.figures import enclosing_caption, inside
-from wpparse.normalize.fragment import Attributes
+from wpparse.normalize.fragment import Attributes, attributes
 from wpparse.normalize.text import attribute_text
 from wpparse.normalize.urls import Resolver, clean_url, is_unsafe
 from wpparse.structure.content import Image, SrcsetCandidate
@@ -36,16 +36,16 @@ def collect_images(tree: LexborHTMLParser, tags: set[str]) -> list[RawImage]:
     for node in tree.tags("img"):
         # All attributes as a dict at once: each lookup in Lexbor's view of them costs more
         # than building the dict, and an image is asked for seven.
-        attributes = node.attributes
-        url, lazy = image_source(attributes)
+        values = attributes(node)
+        url, lazy = image_source(values)
         found.append(
             (
                 url,
-                image_srcset(attributes),
-                attributes.get("alt") or "",
+                image_srcset(values),
+                values.get("alt") or "",
                 enclosing_caption(node, captions),
-                attributes.get("width") or "",
-                attributes.get("height") or "",
+                values.get("width") or "",
+                values.get("height") or "",
                 maybe_in_noscript and inside(node, "noscript"),
                 lazy,
             )

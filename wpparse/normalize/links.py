@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from wpparse.normalize.fragment import attributes
 from wpparse.normalize.text import one_line
 from wpparse.normalize.urls import UNSAFE_SCHEMES, Resolver, clean_url, site_host, url_scheme
 from wpparse.structure.content import ContentLink
@@ -31,10 +32,10 @@ def collect_links(tree: LexborHTMLParser, tags: set[str]) -> list[RawLink]:
     for anchor in tree.tags("a"):
         if fallback and anchor.mem_id in fallback:
             continue
-        attributes = anchor.attrs
-        href = attributes.get("href")
+        values = attributes(anchor)
+        href = values.get("href")
         if href is not None:
-            found.append((href, anchor.text(), attributes.get("rel") or ""))
+            found.append((href, anchor.text(), values.get("rel") or ""))
     return found
 
 

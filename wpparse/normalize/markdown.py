@@ -112,6 +112,7 @@ def _roles() -> dict[str, str]:
 
 
 _ROLES = _roles()
+_SEPARATORS = re.compile("[\u2028\u2029]")
 # Elements whose content is raw text: it ends at the first end tag, whatever it looks like.
 _RAW_TEXT = frozenset(
     {"script", "style", "iframe", "noembed", "noframes", "title", "textarea", "xmp", "noscript"}
@@ -349,6 +350,17 @@ class _Renderer:
             return
         if "&" in raw:
             raw = html.unescape(raw)
+        if "\u2028" in raw or "\u2029" in raw:
+            # Unicode's line and paragraph separators: line breaks, as in `.text`.
+            for index, line in enumerate(_SEPARATORS.split(raw)):
+                if index:
+                    self._hard_break()
+                self._decoded_text(line)
+            return
+        self._decoded_text(raw)
+
+    def _decoded_text(self, raw: str) -> None:
+        """Add text whose entities are decoded."""
         text = remove_invisible(raw)
         if not text.isprintable():  # one test in C for tabs, line breaks and no-break spaces
             for space in _SPACES:

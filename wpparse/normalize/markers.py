@@ -112,8 +112,22 @@ _ROMAN = (
     (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
 )  # fmt: skip
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
-_PRE_START = re.compile(r"(<pre(?:\s[^>]*)?>)\n?")
-_PRE_END = re.compile(r"<(?=/pre>)")
+# Pre and listing keep their white space; the parser drops one line feed right after the tag.
+_PRE_START = re.compile(r"(<(?:pre|listing)(?:\s[^>]*)?>)\n?")
+_PRE_END = re.compile(r"<(?=/(?:pre|listing)>)")
+#: Elements whose content the parser reads as raw text: nothing in it is a tag, so nothing in
+#: it may be marked. (``plaintext`` runs to the end of the fragment.)
+RAW_TEXT_TAGS = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"}
+)
+_RAW_TEXT = re.compile(
+    r"(<(script|style|xmp|iframe|noembed|noframes|textarea|title)(?:\s[^>]*)?>)(.*?)"
+    r"(?=</\2[\s/>]|\Z)|(<plaintext(?:\s[^>]*)?>)(.*)",
+    re.DOTALL | re.IGNORECASE,
+)
+# While the passes run, "<" in raw text is this character, which no input holds (see
+# `wpparse.normalize.controls`) and no pass looks for.
+_RAW_LT = "\x11"
 _STRAY = re.compile(f"[{MARKERS}]")
 #: Tag names, to know which passes a fragment needs (one scan instead of a test per tag).
 TAG_NAMES = re.compile(r"<([A-Za-z][A-Za-z0-9]*)")
@@ -135,14 +149,17 @@ def without_marks(value: str) -> str:
 def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     """Return `html` with layout markers inserted.
 
+    `html` holds no control character but tab and line feed
+    (`wpparse.normalize.controls.without_controls`), so every mark is one of ours.
     `tags` are the (lower-case) names of its start tags; `uppercase` says whether some were
     written in upper case, which the passes below would not see.
     """
-    if any(marker in html for marker in MARKERS):
-        html = _STRAY.sub("", html)
+    raw_text = not RAW_TEXT_TAGS.isdisjoint(tags)
+    if raw_text:
+        html = _RAW_TEXT.sub(_hide_raw_text, html)
     if uppercase:
         html = _TAG_NAME.sub(_lower_tag, html)
-    if "pre" in tags:
+    if "pre" in tags or "listing" in tags:
         html = _PRE_START.sub(rf"\1{PRE_START}", html)
         html = _PRE_END.sub(PRE_END + "<", html)
     html = _BLOCK.sub(BREAK + BREAK + "<", html)
@@ -163,7 +180,21 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
         html = "".join(parts)
         html = _CELL_END.sub(CELL_END + "<", html)
         html = html.replace("</table>", "</table>" + BREAK + BREAK)
+    if raw_text:
+        html = html.replace(_RAW_LT, "<")
     return html
+
+
+def _hide_raw_text(match: re.Match[str]) -> str:
+    """A raw text element with its content out of the passes' sight; xmp and plaintext as pre."""
+    if match.group(4) is not None:
+        start, name, content = match.group(4), "plaintext", match.group(5)
+    else:
+        start, name, content = match.group(1), match.group(2).lower(), match.group(3)
+    content = content.replace("<", _RAW_LT)
+    if name in ("xmp", "plaintext"):  # shown as pre is
+        return start + PRE_START + content + PRE_END
+    return start + content
 
 
 def _has_nested_lists(html: str) -> bool:

@@ -53,6 +53,7 @@ _NUMBERED = re.compile(f"{NUMBER}({LABEL}){NUMBER} ?")
 _AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
 _AFTER_NUMBER = re.compile(f"({NUMBER}{LABEL}{NUMBER})[ {BREAK}{LINE}]+")
 _STRAY = re.compile(f"[{MARKERS}]")
+_TRAILING_TABS = re.compile("\t+\n")
 # Text that begins with the end of a list item (after the pre it held) and the next item.
 _NEXT_ITEM_FIRST = re.compile(
     f"[ \n\t\r{BREAK}{LINE}]*{ITEM_END}[ \n\t\r]*[{BREAK}{LINE}]{INDENT}*[{BULLET}{NUMBER}]"
@@ -98,6 +99,9 @@ def finish_text(raw: str) -> tuple[str, int]:
     not the writer's words.
     """
     raw = remove_invisible(raw)
+    for separator in ("\u2028", "\u2029"):  # Unicode's line and paragraph separators
+        if separator in raw:
+            raw = raw.replace(separator, BREAK)
     if PRE_START in raw:
         # Even parts flow; odd parts are the text of pre elements, kept verbatim. Each is a
         # block of its own, so they are joined by blank lines; but a pre that begins a list
@@ -126,8 +130,11 @@ def finish_text(raw: str) -> tuple[str, int]:
         text = text.replace(INDENT, "  ")
     if any(marker in text for marker in MARKERS):
         text = _STRAY.sub("", text)
-    # Tabs stay: an empty first or last cell keeps its column.
-    return text.strip(" \n"), numbers
+    # Tabs stay: an empty first or last cell keeps its column. Spaces stay at the start of a
+    # pre's text (pieces that flow were stripped already).
+    if "\t\n" in text:  # an empty last cell: no line ends in a tab
+        text = _TRAILING_TABS.sub("\n", text)
+    return (text.lstrip("\n") if PRE_START in raw else text.lstrip(" \n")).rstrip(" \t\n"), numbers
 
 
 def _flow(text: str) -> str:

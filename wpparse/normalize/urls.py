@@ -7,8 +7,9 @@ from urllib.parse import urljoin
 
 from wpparse.normalize.markers import without_marks
 
-#: Schemes that run code or inline data rather than navigate.
-UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript"})
+#: Schemes that run code or inline data rather than navigate, and files on the writer's own
+#: computer (Word pastes ``file:///C:/…`` links), which no reader can follow.
+UNSAFE_SCHEMES = frozenset({"javascript", "data", "vbscript", "file"})
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _HOST = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)")
 # The URL standard drops ASCII tab and newline anywhere, and C0 controls and spaces at the ends.
@@ -39,7 +40,8 @@ def clean_url(url: str) -> str:
         if scheme is None or scheme.group(1).lower() in _WEB_SCHEMES:
             url = url.replace("\\", "/")
     if "#038;" in url:
-        url = url.replace("#038;", "&")
+        # Once escaped ("&#038;") or twice ("&amp;#038;", read as "&#038;"): one "&".
+        url = url.replace("&#038;", "&").replace("#038;", "&")
     if "is-pending-load" in url:
         url = _PENDING_LOAD.sub(_keep_separator, url)
     return url
