@@ -53,6 +53,18 @@ def read_int(value: Any, path: str, log: ProblemLog) -> int | None:
     return None
 
 
+def read_stored_int(value: Any, path: str, log: ProblemLog) -> int | None:
+    """An integer in a value WordPress passes on untyped, as PHP stored it (``media_details``).
+
+    PHP stores numbers from image metadata as strings as often as not, and the REST schema
+    does not type them, so a string of plain digits (``"600"``) is read as its number without a
+    problem; anything else is read as `read_int` reads it.
+    """
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4300:
+        return int(value)
+    return read_int(value, path, log)
+
+
 def read_id(value: Any, path: str, log: ProblemLog) -> int | None:
     """An id of another object, where WordPress writes 0 for "none"."""
     result = read_int(value, path, log)

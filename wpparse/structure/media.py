@@ -9,9 +9,9 @@ import attrs
 
 from wpparse.structure.fields import (
     ObjectReader,
-    read_int,
     read_kept_object,
     read_object,
+    read_stored_int,
     read_str,
     without_none,
 )
@@ -104,10 +104,10 @@ def read_media_details(value: Any, path: str, log: ProblemLog) -> MediaDetails |
         if read is not None:
             sizes[name] = read
     return MediaDetails(
-        width=fields.get("width", read_int),
-        height=fields.get("height", read_int),
+        width=fields.get("width", read_stored_int),
+        height=fields.get("height", read_stored_int),
         file=fields.get("file", read_str),
-        filesize=fields.get("filesize", read_int),
+        filesize=fields.get("filesize", read_stored_int),
         sizes=sizes,
         image_meta=fields.get("image_meta", read_kept_object),
         extra=fields.unread(),
@@ -121,10 +121,10 @@ def _read_image_size(value: Any, path: str, log: ProblemLog) -> ImageSize | None
     fields = ObjectReader(obj, path, log)
     return ImageSize(
         file=fields.get("file", read_str),
-        width=fields.get("width", read_int),
-        height=fields.get("height", read_int),
+        width=fields.get("width", read_stored_int),
+        height=fields.get("height", read_stored_int),
         mime_type=fields.get("mime_type", read_str),
         source_url=fields.get("source_url", read_str),
-        filesize=fields.get("filesize", read_int),
+        filesize=fields.get("filesize", read_stored_int),
         extra=fields.unread(),
     )
