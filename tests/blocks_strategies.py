@@ -132,3 +132,35 @@ def documents(draw: st.DrawFn) -> tuple[Block, ...]:
     if draw(st.booleans()):
         out.append(Block.freeform(draw(html.filter(bool))))
     return tuple(out)
+
+
+def php_value(value: Any) -> Any:
+    """`value` as PHP's ``json_decode(…, true)`` and ``json_encode`` give it back.
+
+    Objects become PHP arrays, and an array whose keys are 0 to n-1 in order (an empty one too)
+    is written as a list. Written apart from wpparse's own code, to check it.
+    """
+    if isinstance(value, list):
+        return [php_value(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    converted = {key: php_value(item) for key, item in value.items()}
+    if list(converted) == [str(index) for index in range(len(converted))]:
+        return list(converted.values())
+    return converted
+
+
+def as_flavor_reads(blocks: Any, flavor: str) -> Any:
+    """Blocks (or their dicts) with their attributes' nested objects as `flavor` reads them."""
+    if flavor != "php":
+        return blocks
+    if isinstance(blocks, list | tuple):
+        return type(blocks)(as_flavor_reads(block, flavor) for block in blocks)
+    if isinstance(blocks, dict):  # a block's JSON shape
+        attrs = blocks["attrs"]
+        return {
+            **blocks,
+            "attrs": None if attrs is None else {k: php_value(v) for k, v in attrs.items()},
+            "innerBlocks": [as_flavor_reads(inner, flavor) for inner in blocks["innerBlocks"]],
+        }
+    return Block.from_dict(as_flavor_reads(blocks.to_dict(), flavor))

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.blocks_strategies import as_flavor_reads
 from tests.conftest import SHARED
 from wpparse import Block, parse_blocks, serialize_blocks
 from wpparse.blocks import Flavor
@@ -55,6 +56,7 @@ def test_every_fixture_is_there() -> None:
 def test_fixture_parses_to_the_expected_json(path: Path, flavor: Flavor) -> None:
     text, expected = _load(path)
     blocks = parse_blocks(text, flavor=flavor)
+    expected = as_flavor_reads(expected, flavor)
     assert [block.to_dict() for block in blocks] == expected
     assert [Block.from_dict(value) for value in expected] == list(blocks)
 

@@ -218,8 +218,9 @@ DEEP_OBJECT = '{"a":' * 510 + "{}" + "}" * 510  # 511 objects: depth 512
 DEEPER_OBJECT = '{"a":' * 511 + "{}" + "}" * 511  # 512 objects: depth 513
 
 
-def _nested(levels: int) -> dict[str, Any]:
-    value: dict[str, Any] = {}
+def _nested(levels: int, innermost: Any = None) -> Any:
+    """Objects nested `levels` deep; the innermost is `innermost` (``{}`` by default)."""
+    value: Any = {} if innermost is None else innermost
     for _ in range(levels - 1):
         value = {"a": value}
     return value
@@ -300,7 +301,7 @@ FLAVOR_CASES = [
     ),
     pytest.param(
         f"<!-- wp:a {DEEP_OBJECT} /-->",
-        [blk("core/a", attrs=_nested(511))],
+        [blk("core/a", attrs=_nested(511, innermost=[]))],
         [blk("core/a", attrs=_nested(511))],
         id="json-depth-512",
     ),
@@ -400,3 +401,31 @@ LINEAR = [
 def test_time_is_linear_in_the_size(make: Callable[[int], str], flavor: Flavor) -> None:
     """Doubling the input at most about doubles the time (see tests/linear.py)."""
     assert_linear(make, partial(parse_blocks, flavor=flavor), size=50_000)
+
+
+@pytest.mark.parametrize(
+    ("attributes", "php", "js"),
+    [
+        # PHP's json_decode(…, true) makes objects arrays; json_encode writes an array whose keys
+        # are 0 to n-1 in order as a list (checked against WordPress 6.1 under PHP 8.2).
+        ('{"v":{"0":"x","1":"y"}}', {"v": ["x", "y"]}, {"v": {"0": "x", "1": "y"}}),
+        ('{"v":{}}', {"v": []}, {"v": {}}),
+        ('{"v":[{"0":{"0":1}}]}', {"v": [[[1]]]}, {"v": [{"0": {"0": 1}}]}),
+        # Keys out of order, with a leading zero or a sign, or not from 0: no list.
+        ('{"v":{"1":"a","0":"b"}}', {"v": {"1": "a", "0": "b"}}, {"v": {"1": "a", "0": "b"}}),
+        ('{"v":{"00":1}}', {"v": {"00": 1}}, {"v": {"00": 1}}),
+        ('{"v":{"+0":1}}', {"v": {"+0": 1}}, {"v": {"+0": 1}}),
+        ('{"v":{"1":1}}', {"v": {"1": 1}}, {"v": {"1": 1}}),
+        ('{"v":{"0":1,"a":2}}', {"v": {"0": 1, "a": 2}}, {"v": {"0": 1, "a": 2}}),
+        # A repeated key keeps its first place and its last value.
+        ('{"v":{"0":1,"1":2,"0":3}}', {"v": [3, 2]}, {"v": {"0": 3, "1": 2}}),
+        # The attributes themselves stay an object.
+        ('{"0":"x","1":"y"}', {"0": "x", "1": "y"}, {"0": "x", "1": "y"}),
+    ],
+)
+def test_php_makes_lists_of_objects_with_keys_0_to_n(
+    attributes: str, php: dict[str, object], js: dict[str, object]
+) -> None:
+    document = f"<!-- wp:a {attributes} /-->"
+    assert parse_blocks(document, flavor="php")[0].attrs == php
+    assert parse_blocks(document, flavor="js")[0].attrs == js

@@ -40,6 +40,10 @@ class Rules:
             the JSON invalid (PHP) or is kept (JS).
         int_range: The integers the decoder keeps exact; others become floats (int64 for PHP,
             ±2**53 for JS, whose numbers are all doubles).
+        numeric_keys_make_lists: Whether an object whose keys are ``"0"``, ``"1"``, … in order
+            (and an empty nested one) is a list. PHP's ``json_decode(…, true)`` makes every
+            object a PHP array, and an array whose keys are 0 to n-1 in order is a list once
+            encoded as JSON.
 
     """
 
@@ -48,11 +52,12 @@ class Rules:
     max_json_nesting: int | None
     rejects_lone_surrogates: bool
     int_range: tuple[int, int]
+    numeric_keys_make_lists: bool
 
 
 RULES: dict[str, Rules] = {
-    "php": Rules(PHP_WHITESPACE, False, 511, True, (-(2**63), 2**63 - 1)),
-    "js": Rules(JS_WHITESPACE, True, None, False, (-(2**53), 2**53)),
+    "php": Rules(PHP_WHITESPACE, False, 511, True, (-(2**63), 2**63 - 1), True),
+    "js": Rules(JS_WHITESPACE, True, None, False, (-(2**53), 2**53), False),
 }
 
 
