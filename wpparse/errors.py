@@ -7,9 +7,13 @@ and a message) that pickles and compares, never an exception object kept inside 
 from __future__ import annotations
 
 import enum
+import os
 import re
 import reprlib
+import sys
+import warnings
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -224,3 +228,20 @@ class SkippedItemWarning(UserWarning):
     Pass ``on_error=`` to `wpparse.iter_posts` or `wpparse.parse_posts` to receive the
     `WPParseError` instead of this warning.
     """
+
+
+_PACKAGE = str(Path(__file__).parent) + os.sep
+
+
+def warn_caller(message: str, category: type[Warning]) -> None:
+    """Issue a warning that points at the code that called wpparse, not at wpparse.
+
+    How deep in wpparse the call is depends on the entry point (a generator, a list, a path
+    read through another function), so the frames are counted instead of fixed.
+    """
+    frame = sys._getframe(1)
+    level = 2  # warn_caller's caller
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        frame = frame.f_back
+        level += 1
+    warnings.warn(message, category, stacklevel=level)

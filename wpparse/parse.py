@@ -10,11 +10,10 @@ from __future__ import annotations
 import contextlib
 import io
 import os
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import IO, Any, TypeAlias
 
-from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError
+from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError, warn_caller
 from wpparse.limits import DEFAULT_LIMITS, Limits
 from wpparse.read import Source, StreamItem, decode_json, iter_json_items, open_source
 from wpparse.structure.embedded import error_status, is_error_object
@@ -350,4 +349,4 @@ def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
     if on_error is not None:
         on_error(error)
     else:
-        warnings.warn(str(error), SkippedItemWarning, stacklevel=4)
+        warn_caller(str(error), SkippedItemWarning)

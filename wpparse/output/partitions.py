@@ -7,11 +7,10 @@ function one partition of a dataset's lines at a time; `records_from_lines` is t
 from __future__ import annotations
 
 import io
-import warnings
 from collections.abc import Iterable
 from typing import Any
 
-from wpparse.errors import SkippedItemWarning, WPParseError
+from wpparse.errors import SkippedItemWarning, WPParseError, warn_caller
 from wpparse.limits import Limits
 from wpparse.output.records import to_record
 from wpparse.parse import ErrorHandler, iter_posts
@@ -60,4 +59,4 @@ def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
     if on_error is not None:
         on_error(error)
         return
-    warnings.warn(str(error), SkippedItemWarning, stacklevel=3)
+    warn_caller(str(error), SkippedItemWarning)

@@ -41,7 +41,7 @@ CORE_TAXONOMIES = ("categories", "tags")
 MAX_EMBEDDED_NESTING = 4
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Post:
     """A WordPress post, page, custom post type item or attachment.
 
@@ -135,6 +135,24 @@ class Post:
     embedded: Embedded | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
     warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
+
+    def __repr__(self) -> str:
+        # A post holds pages of HTML and links: its repr names it on one line, as httpx's
+        # objects do; `to_dict()` gives everything.
+        title = self.title.text if self.title is not None else None
+        if title is not None and len(title) > 60:
+            title = title[:59] + "…"
+        date = self.date.isoformat() if self.date is not None else None
+        parts = [
+            f"id={self.id!r}",
+            f"type={self.type!r}",
+            f"slug={self.slug!r}",
+            f"title={title!r}",
+            f"date={date!r}",
+        ]
+        if self.warnings:
+            parts.append(f"warnings={len(self.warnings)}")
+        return f"<Post {' '.join(parts)}>"
 
     @property
     def categories(self) -> tuple[int, ...]:

@@ -100,6 +100,11 @@ class Rendered:
     _html_cut: int | None = attrs.field(default=None, init=False, eq=False, repr=False, hash=False)
 
     @property
+    def rendered(self) -> str:
+        """`html`, under the name WordPress gives it (``title.rendered``)."""
+        return self.html
+
+    @property
     def analyzed_html(self) -> str:
         """The HTML the derived values are computed from.
 
