@@ -41,8 +41,9 @@ class ProblemKind(enum.StrEnum):
     #: A value could not be understood and was left out (set to None or skipped); the
     #: message quotes it.
     INVALID = "invalid"
-    #: ``_embedded`` held a WordPress error object (such as ``rest_forbidden``) where an
-    #: embedded object belonged.
+    #: No longer reported: WordPress's error objects in ``_embedded`` (``rest_forbidden``) are
+    #: WordPress working as designed, kept in `wpparse.Embedded.errors`. Kept so code that
+    #: names the kind goes on working.
     EMBEDDED_ERROR = "embedded-error"
     #: An object held the same key more than once; the last value was kept, as WordPress
     #: (PHP's ``json_decode``) and Python would keep it, and the message quotes the others.

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from wpparse.errors import ProblemKind
 from wpparse.structure.dates import format_datetime, read_date_pair
 from wpparse.structure.fields import (
     ObjectReader,
@@ -205,6 +204,9 @@ class Embedded:
         up: The parent (pages and attachments).
         replies: Comments, one tuple per ``replies`` link.
         other: Other relations (``wp:attachment``, plugin relations), as they came.
+        errors: The error objects WordPress embedded in place of what the reader may not see
+            (``rest_forbidden``, ``rest_cannot_read_post``: WordPress working as designed, so
+            no warning), by relation name as sent, as they came.
 
     """
 
@@ -214,6 +216,7 @@ class Embedded:
     up: tuple[Post, ...] = ()
     replies: tuple[tuple[Comment, ...], ...] = ()
     other: Mapping[str, Any] = attrs.field(factory=dict)
+    errors: Mapping[str, tuple[Mapping[str, Any], ...]] = attrs.field(factory=dict)
 
     def all_terms(self) -> tuple[Term, ...]:
         """Every embedded term of every taxonomy, in order."""
@@ -233,6 +236,9 @@ class Embedded:
         if self.replies:
             out["replies"] = [[reply.to_dict() for reply in replies] for replies in self.replies]
         out.update(self.other)
+        for name, errors in self.errors.items():
+            # In place of an object (or of a group of them): after those that came.
+            out.setdefault(name, []).extend(dict(error) for error in errors)
         return out
 
 
@@ -320,26 +326,36 @@ def read_embedded(
         return None
     found: dict[str, Any] = {}
     other: dict[str, Any] = {}
+    errors: dict[str, tuple[Mapping[str, Any], ...]] = {}
     for name, items in obj.items():
         relation = expand_relation(name)
         item_path = child_path(path, name)
+        relation_errors: list[Mapping[str, Any]] = []
         if relation == _AUTHOR:
-            found["author"] = _read_items(items, item_path, log, read_user)
+            found["author"] = _read_items(items, item_path, log, read_user, relation_errors)
         elif relation == _FEATURED_MEDIA:
-            found["featured_media"] = _read_items(items, item_path, log, read_post)
+            found["featured_media"] = _read_items(items, item_path, log, read_post, relation_errors)
         elif relation == _UP:
-            found["up"] = _read_items(items, item_path, log, read_post)
+            found["up"] = _read_items(items, item_path, log, read_post, relation_errors)
         elif relation == _TERM:
-            found["terms"] = _read_groups(items, item_path, log, read_term)
+            found["terms"] = _read_groups(items, item_path, log, read_term, relation_errors)
         elif relation == _REPLIES:
-            found["replies"] = _read_groups(items, item_path, log, read_comment)
+            found["replies"] = _read_groups(items, item_path, log, read_comment, relation_errors)
         else:
             other[name] = within_limit(items, path, log, name)
-    return Embedded(**found, other=other)
+        if relation_errors:
+            errors[name] = tuple(relation_errors)
+    return Embedded(**found, other=other, errors=errors)
 
 
-def _read_items(value: Any, path: str, log: ProblemLog, read_item: ItemReader[T]) -> tuple[T, ...]:
-    """Read a list of embedded objects, recording error objects and non-objects as problems."""
+def _read_items(
+    value: Any,
+    path: str,
+    log: ProblemLog,
+    read_item: ItemReader[T],
+    errors: list[Mapping[str, Any]],
+) -> tuple[T, ...]:
+    """Read a list of embedded objects; error objects go to `errors`, non-objects are problems."""
     if isinstance(value, dict):
         # One object where a list belongs: read it if it is an object of the right shape.
         log.coerced(path, value, [value], "an array of embedded objects")
@@ -353,14 +369,18 @@ def _read_items(value: Any, path: str, log: ProblemLog, read_item: ItemReader[T]
         if not isinstance(item, dict):
             log.invalid(item_path, item, "an embedded object")
         elif is_error_object(item):
-            log.add(item_path, ProblemKind.EMBEDDED_ERROR, describe_error_object(item))
+            errors.append(item)
         else:
             items.append(read_item(item, item_path, log))
     return tuple(items)
 
 
 def _read_groups(
-    value: Any, path: str, log: ProblemLog, read_item: ItemReader[T]
+    value: Any,
+    path: str,
+    log: ProblemLog,
+    read_item: ItemReader[T],
+    errors: list[Mapping[str, Any]],
 ) -> tuple[tuple[T, ...], ...]:
     """Read a list of lists (``wp:term``, ``replies``): one inner list per link of the relation."""
     if not isinstance(value, list):
@@ -372,14 +392,14 @@ def _read_groups(
         and not all(is_error_object(group) for group in value)
     ):
         log.coerced(path, value, [value], "an array of arrays of embedded objects")
-        return (_read_items(value, path, log, read_item),)
+        return (_read_items(value, path, log, read_item, errors),)
     groups = []
     for index, group in enumerate(value):
         item_path = child_path(path, index)
         if isinstance(group, dict) and is_error_object(group):
-            log.add(item_path, ProblemKind.EMBEDDED_ERROR, describe_error_object(group))
+            errors.append(group)
         else:
-            groups.append(_read_items(group, item_path, log, read_item))
+            groups.append(_read_items(group, item_path, log, read_item, errors))
     return tuple(groups)
 
 
@@ -397,11 +417,3 @@ def error_status(value: Mapping[str, Any]) -> int | None:
     data = value.get("data")
     status = data.get("status") if isinstance(data, dict) else None
     return status if isinstance(status, int) and not isinstance(status, bool) else None
-
-
-def describe_error_object(value: Mapping[str, Any]) -> str:
-    """A message for an embedded error object: its code, status and message."""
-    status = error_status(value)
-    status_part = f" (HTTP {status})" if status is not None else ""
-    code, message = value["code"], value["message"]
-    return f"WordPress sent error {code!r}{status_part} instead of an object: {message}"
