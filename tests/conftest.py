@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from hypothesis import settings
+
+if TYPE_CHECKING:
+    from tests.live_wordpress import PhpBlockParser, WordPressSite
 
 # Every property draws as many examples as the profile says. CI (HYPOTHESIS_PROFILE=ci, set by
 # .ci/run) draws the same examples on every run, so a landing is never turned away by a new
@@ -55,3 +59,54 @@ def require_corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip(f"the shared corpus is not at {CORPUS} (it lives beside the repository)")
     return CORPUS
+
+
+# -- a live WordPress (tests marked "live"; see docs/live-wordpress.md) ---------------------------
+
+
+def require_live_packages() -> None:
+    """Skip a live test when Debian's WordPress packages are missing (fail if WPPARSE_LIVE=1)."""
+    from tests.live_wordpress import INSTALL_HINT, missing_packages
+
+    missing = missing_packages()
+    if os.geteuid() != 0:
+        missing.append("root (the harness runs MariaDB as the mysql user)")
+    if not missing:
+        return
+    reason = f"needs a live WordPress: missing {', '.join(missing)}; {INSTALL_HINT}"
+    if os.environ.get("WPPARSE_LIVE") == "1":
+        pytest.fail(f"WPPARSE_LIVE=1, but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def wordpress() -> Iterator[WordPressSite]:
+    """A WordPress site on 127.0.0.1 in a named time zone with summer time, seeded."""
+    require_live_packages()
+    from tests.live_wordpress import running_site
+
+    with running_site("Europe/Bratislava") as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def wordpress_fixed_offset() -> Iterator[WordPressSite]:
+    """A second site, whose time zone is a fixed offset from UTC (+05:30)."""
+    require_live_packages()
+    from tests.live_wordpress import running_site
+
+    with running_site("+05:30", fixtures=False) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def php_block_parser() -> Iterator[PhpBlockParser]:
+    """WordPress's block parser, running in one PHP process for the whole session."""
+    require_live_packages()
+    from tests.live_wordpress import PhpBlockParser
+
+    parser = PhpBlockParser()
+    try:
+        yield parser
+    finally:
+        parser.close()

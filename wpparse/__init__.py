@@ -28,7 +28,18 @@ from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError,
 from wpparse.limits import Limits
 from wpparse.output.partitions import records_from_lines
 from wpparse.output.records import RECORD_COLUMNS, featured_image_url, to_record
-from wpparse.parse import ErrorHandler, PostData, PostsData, iter_posts, parse_post, parse_posts
+from wpparse.parse import (
+    ErrorHandler,
+    PostData,
+    PostsData,
+    iter_posts,
+    parse_comment,
+    parse_post,
+    parse_posts,
+    parse_search_result,
+    parse_term,
+    parse_user,
+)
 from wpparse.read import Source
 from wpparse.structure import (
     Comment,
@@ -45,6 +56,7 @@ from wpparse.structure import (
     MediaDetails,
     Post,
     Rendered,
+    SearchResult,
     SrcsetCandidate,
     Term,
     Title,
@@ -74,6 +86,7 @@ __all__ = [
     "Problem",
     "ProblemKind",
     "Rendered",
+    "SearchResult",
     "SkippedItemWarning",
     "Source",
     "SrcsetCandidate",
@@ -89,8 +102,12 @@ __all__ = [
     "has_block",
     "iter_posts",
     "parse_blocks",
+    "parse_comment",
     "parse_post",
     "parse_posts",
+    "parse_search_result",
+    "parse_term",
+    "parse_user",
     "records_from_lines",
     "serialize_blocks",
     "to_record",

@@ -1,8 +1,9 @@
-"""The entry points: `parse_post`, `parse_posts` and `iter_posts`.
+"""The entry points: `parse_post`, `parse_posts`, `iter_posts`, and `parse_term` and the like.
 
-They run the first two stages, read (bytes → JSON values) and structure (JSON values →
-`Post`), and decide what happens to problems: recorded on the post (lenient, the default) or
-raised as one `WPParseError` (strict).
+`parse_term`, `parse_user`, `parse_comment` and `parse_search_result` read WordPress's other
+objects one at a time. They all run the first two stages, read (bytes → JSON values) and
+structure (JSON values → `Post` and the like), and decide what happens to problems: recorded
+on the object (lenient, the default) or raised as one `WPParseError` (strict).
 """
 
 from __future__ import annotations
@@ -11,14 +12,25 @@ import contextlib
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import IO, Any, TypeAlias
+from pathlib import Path
+from typing import IO, Any, TypeAlias, TypeVar
 
 from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError, warn_caller
 from wpparse.limits import DEFAULT_LIMITS, Limits
 from wpparse.read import Source, StreamItem, decode_json, iter_json_items, open_source
-from wpparse.structure.embedded import error_status, is_error_object
+from wpparse.structure.embedded import (
+    Comment,
+    Term,
+    User,
+    error_status,
+    is_error_object,
+    read_comment,
+    read_term,
+    read_user,
+)
 from wpparse.structure.post import Post, read_post
 from wpparse.structure.problems import ProblemLog, json_type, top_level_key
+from wpparse.structure.search import SearchResult, read_search_result
 
 #: What `parse_post` accepts: a decoded JSON object, JSON text (``str``), JSON bytes, a path
 #: (`os.PathLike`; a ``str`` is always JSON text here), or a file object.
@@ -43,7 +55,9 @@ def parse_post(data: PostData, *, strict: bool = False, limits: Limits | None = 
 
     Args:
         data: The object as decoded JSON (a dict), JSON text, JSON bytes (UTF-8, a BOM
-            tolerated), a path, or a file object.
+            tolerated), a path, or a file object. A ``str`` is always JSON text and a path is
+            an `os.PathLike` (``pathlib.Path("post.json")``); a ``str`` that is not JSON but
+            names a file gets an error saying so.
         strict: Raise on any problem instead of recording it in ``post.warnings``.
         limits: Caps on size, nesting and HTML tags (`wpparse.Limits`; safe defaults).
 
@@ -60,10 +74,64 @@ def parse_post(data: PostData, *, strict: bool = False, limits: Limits | None = 
     """
     try:
         limits = limits or DEFAULT_LIMITS
-        value, decode_problems = _decode_one(data, limits.max_size)
+        value, decode_problems = _decode_one(data, limits.max_size, "parse_post")
         return post_from_value(value, strict=strict, problems=decode_problems, limits=limits)
     except WPParseError as error:
         # Everything but a strict refusal of a post's problems means the input is not a post.
+        error.whole_input = not error.problems or isinstance(error, WPAPIError)
+        raise
+
+
+def parse_term(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Term:
+    """Parse one term (``/wp/v2/categories``, ``/wp/v2/tags``, a custom taxonomy's route).
+
+    Takes what `parse_post` takes, and treats problems the same way: recorded in
+    ``term.warnings`` (lenient), or raised as one `WPParseError` (``strict=True``).
+    """
+    return _parse_one(data, read_term, "term", strict, limits)
+
+
+def parse_user(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> User:
+    """Parse one user (``/wp/v2/users``); the edit context's fields are kept in ``extra``.
+
+    Takes what `parse_post` takes, and treats problems the same way.
+    """
+    return _parse_one(data, read_user, "user", strict, limits)
+
+
+def parse_comment(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Comment:
+    """Parse one comment (``/wp/v2/comments``); its content's derived values work as a post's.
+
+    Takes what `parse_post` takes, and treats problems the same way.
+    """
+    return _parse_one(data, read_comment, "comment", strict, limits)
+
+
+def parse_search_result(
+    data: PostData, *, strict: bool = False, limits: Limits | None = None
+) -> SearchResult:
+    """Parse one result of ``/wp/v2/search``.
+
+    Takes what `parse_post` takes, and treats problems the same way.
+    """
+    return _parse_one(data, read_search_result, "search result", strict, limits)
+
+
+_Object = TypeVar("_Object", Term, User, Comment, SearchResult)
+
+
+def _parse_one(
+    data: PostData,
+    read: Callable[[Mapping[str, Any], str, ProblemLog], _Object],
+    noun: str,
+    strict: bool,
+    limits: Limits | None,
+) -> _Object:
+    try:
+        limits = limits or DEFAULT_LIMITS
+        value, decode_problems = _decode_one(data, limits.max_size, f"parse_{_function(noun)}")
+        return _structure(value, read, noun, strict, None, decode_problems, limits)
+    except WPParseError as error:
         error.whole_input = not error.problems or isinstance(error, WPAPIError)
         raise
 
@@ -79,7 +147,8 @@ def parse_posts(
 
     Args:
         data: A list of decoded JSON objects, or JSON text or bytes holding an array, a single
-            object or JSON Lines, or a path or file object (as for `iter_posts`).
+            object or JSON Lines, or a path (an `os.PathLike`) or file object (as for
+            `iter_posts`). A ``str`` is always JSON text, as for `parse_post`.
         strict: Raise on the first problem instead of recording it.
         on_error: In lenient mode, called with the error for each item that is skipped because
             it is not a post; by default a `SkippedItemWarning` is issued instead.
@@ -105,7 +174,16 @@ def parse_posts(
         return list(iter_posts(source, strict=strict, on_error=on_error, limits=limits))
     else:
         items = (StreamItem(i, 1, value=value, in_array=True) for i, value in enumerate(data))
-    return [post for _, post in _posts_from_items(items, "", strict, on_error, limits)]
+    try:
+        return [post for _, post in _posts_from_items(items, "", strict, on_error, limits)]
+    except WPParseError as error:
+        if (
+            error.whole_input
+            and isinstance(data, str)
+            and (hint := _path_hint(data, "parse_posts"))
+        ):
+            raise WPParseError(f"{error.summary}; {hint}", whole_input=True) from None
+        raise
 
 
 def iter_posts(
@@ -118,9 +196,12 @@ def iter_posts(
     """Yield the posts of a file or stream one at a time, in constant memory.
 
     Args:
-        source: A path (``"-"`` for standard input; ``.gz`` files are decompressed) or a file
-            object in binary or text mode. It may hold a JSON array (read element by element,
-            never whole), a single object, JSON Lines, or several of these one after another.
+        source: A path, as a ``str`` or an `os.PathLike` (``"-"`` for standard input; ``.gz``
+            files are decompressed), or a file object in binary or text mode. Here a ``str``
+            is always a path: JSON text goes to `parse_posts` (a ``str`` that looks like JSON
+            and names no file gets an error saying so). It may hold a JSON array (read element
+            by element, never whole), a single object, JSON Lines, or several of these one after
+            another.
         strict: Raise on the first problem instead of recording it.
         on_error: In lenient mode, called with the error (its ``location`` names the file, line
             and item) for each item that is skipped; by default a `SkippedItemWarning` is issued.
@@ -136,6 +217,14 @@ def iter_posts(
             ``strict=True``, any item has any problem.
 
     """
+    if isinstance(source, str) and source.lstrip()[:1] in ("{", "[") and not Path(source).exists():
+        preview = source if len(source) <= 40 else source[:39] + "…"
+        raise WPParseError(
+            f"iter_posts reads a str as a path ('-' for standard input), and no file is named"
+            f" {preview!r}; it looks like JSON text: pass it to parse_posts, or wrap it in"
+            " io.StringIO",
+            whole_input=True,
+        )
     for _, post in iter_located_posts(source, strict=strict, on_error=on_error, limits=limits):
         yield post
 
@@ -188,12 +277,28 @@ def post_from_value(
         WPParseError: `value` is not a JSON object, or `strict` and there are problems.
 
     """
+    return _structure(value, read_post, "post", strict, location, problems, limits)
+
+
+_Read = TypeVar("_Read", Post, Term, User, Comment, SearchResult)
+
+
+def _structure(
+    value: Any,
+    read: Callable[[Mapping[str, Any], str, ProblemLog], _Read],
+    noun: str,
+    strict: bool,
+    location: str | None,
+    problems: Iterable[Problem],
+    limits: Limits | None,
+) -> _Read:
+    """Structure a decoded JSON value with `read`, applying the lenient or strict policy."""
     if not isinstance(value, Mapping):
-        raise WPParseError(_not_an_object(value), location=location)
+        raise WPParseError(_not_an_object(value, noun), location=location)
     if is_error_object(value):
         raise _api_error(value, location)
     log = ProblemLog(limits or DEFAULT_LIMITS)
-    post = read_post(value, "$", log)
+    found = read(value, "$", log)
     if log.problems:
         # Report problems in the order of the input's fields, whatever order they were read in.
         order = {key: index for index, key in enumerate(value)}
@@ -201,21 +306,26 @@ def post_from_value(
     log.problems[:0] = problems
     if strict and log.problems:
         count = len(log.problems)
-        what = f"post {post.id}" if post.id is not None else "the post"
+        what = f"{noun} {found.id}" if found.id is not None else f"the {noun}"
         raise WPParseError(
             f"{what} has {count} problem{'s' if count != 1 else ''}",
             log.problems,
             location=location,
         )
-    # The post is frozen; its warnings are set once, after every field has been read.
-    object.__setattr__(post, "warnings", tuple(log.problems))
-    return post
+    # The object is frozen; its warnings are set once, after every field has been read.
+    object.__setattr__(found, "warnings", tuple(log.problems))
+    return found
 
 
-def _decode_one(data: PostData, max_size: int) -> tuple[Any, tuple[Problem, ...]]:
+def _decode_one(data: PostData, max_size: int, function: str) -> tuple[Any, tuple[Problem, ...]]:
     if isinstance(data, str | bytes | bytearray | memoryview):
         _check_size(len(data) if not isinstance(data, memoryview) else data.nbytes, max_size)
-        return decode_json(data)
+        try:
+            return decode_json(data)
+        except WPParseError as error:
+            if isinstance(data, str) and (hint := _path_hint(data, function)):
+                raise WPParseError(f"{error.summary}; {hint}") from None
+            raise
     if isinstance(data, Mapping) or not (isinstance(data, os.PathLike) or hasattr(data, "read")):
         # A decoded JSON value: an object is a post; anything else (a list from a collection
         # response, say) is refused by post_from_value with a message that says what it is.
@@ -224,6 +334,20 @@ def _decode_one(data: PostData, max_size: int) -> tuple[Any, tuple[Problem, ...]
         document = stream.read(max_size + 1)
     _check_size(len(document), max_size)
     return decode_json(document)
+
+
+def _path_hint(text: str, function: str) -> str | None:
+    """What to say when the text `function` took for JSON looks like a file's name."""
+    if len(text) > 4096 or "\n" in text or text.lstrip()[:1] in ("{", "[", '"', "<", ""):
+        return None
+    if Path(text).is_file():
+        return (
+            f"{function} reads a str as JSON text, and {text!r} names a file: to read it, pass"
+            f" a path, {function}(pathlib.Path({text!r})), or use iter_posts({text!r})"
+        )
+    if text.endswith((".json", ".jsonl", ".gz", ".ndjson")):
+        return f"{function} reads a str as JSON text; to read a file, pass a pathlib.Path"
+    return None
 
 
 def _check_size(size: int, max_size: int) -> None:
@@ -258,13 +382,22 @@ def _memory_items(
         yield StreamItem(index, 1, value=item, problems=problems, in_array=True)
 
 
-def _not_an_object(value: Any) -> str:
+def _not_an_object(value: Any, noun: str = "post") -> str:
     if isinstance(value, list):
-        return (
-            f"expected one post (a JSON object), found an array of {len(value)} items;"
-            " use parse_posts or iter_posts for lists"
+        advice = (
+            "use parse_posts or iter_posts for lists"
+            if noun == "post"
+            else f"parse each item of a list on its own ([wpparse.parse_{_function(noun)}(item)"
+            " for item in items])"
         )
-    return f"expected a post (a JSON object), found {json_type(value)}"
+        return (
+            f"expected one {noun} (a JSON object), found an array of {len(value)} items; {advice}"
+        )
+    return f"expected a {noun} (a JSON object), found {json_type(value)}"
+
+
+def _function(noun: str) -> str:
+    return noun.replace(" ", "_")
 
 
 def post_from_item(

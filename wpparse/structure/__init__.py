@@ -10,6 +10,7 @@ from wpparse.structure.media import ImageSize, MediaDetails
 from wpparse.structure.post import Post, read_post
 from wpparse.structure.problems import ProblemLog
 from wpparse.structure.rendered import Content, Excerpt, Rendered, Title
+from wpparse.structure.search import SearchResult
 
 __all__ = [
     "Comment",
@@ -27,6 +28,7 @@ __all__ = [
     "Post",
     "ProblemLog",
     "Rendered",
+    "SearchResult",
     "SrcsetCandidate",
     "Term",
     "Title",

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from wpparse.errors import Problem
 from wpparse.structure.dates import format_datetime, read_date_pair
 from wpparse.structure.fields import (
     ObjectReader,
@@ -54,6 +55,8 @@ class User:
         avatar_urls: Avatar URL by size in pixels (``"24"``, ``"48"``, ``"96"``).
         links: The user's ``_links``.
         extra: Other fields, as they came.
+        warnings: Problems met reading it, when read on its own (`wpparse.parse_term` and the
+            like); embedded, its problems are its post's. Not part of equality.
 
     """
 
@@ -66,6 +69,7 @@ class User:
     avatar_urls: Mapping[str, str] = attrs.field(factory=dict)
     links: Links | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The user object as WordPress writes it."""
@@ -97,6 +101,8 @@ class Term:
         parent: The parent term id (hierarchical taxonomies, view context only).
         links: The term's ``_links``.
         extra: Other fields, as they came.
+        warnings: Problems met reading it, when read on its own (`wpparse.parse_term` and the
+            like); embedded, its problems are its post's. Not part of equality.
 
     """
 
@@ -110,6 +116,7 @@ class Term:
     parent: int | None = None
     links: Links | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
 
     @property
     def name_text(self) -> str | None:
@@ -154,6 +161,8 @@ class Comment:
         author_avatar_urls: Avatar URL by size in pixels.
         links: The comment's ``_links``.
         extra: Other fields, as they came.
+        warnings: Problems met reading it, when read on its own (`wpparse.parse_term` and the
+            like); embedded, its problems are its post's. Not part of equality.
 
     """
 
@@ -171,6 +180,7 @@ class Comment:
     author_avatar_urls: Mapping[str, str] = attrs.field(factory=dict)
     links: Links | None = None
     extra: Mapping[str, Any] = attrs.field(factory=dict)
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The comment object as WordPress writes it."""
