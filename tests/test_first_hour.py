@@ -70,3 +70,97 @@ def test_skipped_item_warnings_point_at_the_caller_through_a_path(tmp_path: Path
     path.write_text('{"id": 1}\n"not a post"\n', encoding="utf-8")
     caught = _skipped_warnings(lambda: wpparse.parse_posts(path))
     assert [w.filename for w in caught] == [__file__]
+
+
+# -- a str means one thing, and a wrong guess is told so ------------------------------------------
+
+
+def test_a_file_name_given_as_text_says_how_to_read_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("post.json").write_bytes(SEED.read_bytes())
+    for parse in (wpparse.parse_post, wpparse.parse_posts):
+        with pytest.raises(wpparse.WPParseError) as raised:
+            parse("post.json")
+        message = str(raised.value)
+        assert "reads a str as JSON text" in message
+        assert "pathlib.Path('post.json')" in message
+    assert wpparse.parse_post(Path("post.json")).id == 71191
+
+
+def test_json_text_given_to_iter_posts_says_where_it_goes() -> None:
+    with pytest.raises(wpparse.WPParseError) as raised:
+        list(wpparse.iter_posts('{"id": 1}'))
+    assert "iter_posts reads a str as a path" in str(raised.value)
+    assert "parse_posts" in str(raised.value)
+
+
+def test_text_that_is_neither_says_only_what_is_wrong() -> None:
+    with pytest.raises(wpparse.WPParseError) as raised:
+        wpparse.parse_post("not json at all")
+    assert str(raised.value) == "malformed JSON: Expecting value at line 1 column 1"
+
+
+# -- empty input: one rule ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["", "  \n"])
+def test_input_with_nothing_in_it_is_an_error_everywhere(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text(text, encoding="utf-8")
+    for call in (
+        lambda: wpparse.parse_post(path),
+        lambda: wpparse.parse_posts(path),
+        lambda: wpparse.parse_posts(text),
+        lambda: list(wpparse.iter_posts(path)),
+    ):
+        with pytest.raises(wpparse.WPParseError, match="empty input"):
+            call()
+
+
+def test_an_empty_array_holds_no_post_and_is_no_error(tmp_path: Path) -> None:
+    path = tmp_path / "none.json"
+    path.write_text("[]", encoding="utf-8")
+    assert wpparse.parse_posts(path) == []
+    assert list(wpparse.iter_posts(path)) == []
+    assert wpparse.parse_posts("[]") == []
+
+
+def test_the_command_line_says_when_it_read_no_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from wpparse.output.cli import main
+
+    (tmp_path / "none.json").write_text("[]", encoding="utf-8")
+    (tmp_path / "empty.json").write_text("", encoding="utf-8")
+    assert main([str(tmp_path / "none.json")]) == 0
+    assert "read no post" in capsys.readouterr().err
+    assert main([str(tmp_path / "empty.json")]) == 2
+    assert "empty input" in capsys.readouterr().err
+
+
+# -- messages whole --------------------------------------------------------------------------
+
+
+def test_a_truncated_document_names_where_it_ends() -> None:
+    with pytest.raises(wpparse.WPParseError) as raised:
+        wpparse.parse_post('{"id": 1, "title": "abc')
+    message = str(raised.value)
+    assert message == (
+        "truncated JSON: the text ends inside a value"
+        " (Unterminated string starting at line 1 column 20)"
+    )
+    assert "at at" not in message
+
+
+def test_a_broken_middle_line_is_malformed_not_the_end_of_the_stream(tmp_path: Path) -> None:
+    path = tmp_path / "dump.jsonl"
+    path.write_text('{"id": 1}\n{"id": 2, "title": "cut\n{"id": 3}\n', encoding="utf-8")
+    skipped: list[wpparse.WPParseError] = []
+    assert [post.id for post in wpparse.iter_posts(path, on_error=skipped.append)] == [1, 3]
+    assert len(skipped) == 1
+    message = str(skipped[0])
+    assert "line 2" in message
+    assert "stream ends" not in message
+    assert not message.endswith(" at")

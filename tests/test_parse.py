@@ -202,7 +202,8 @@ def test_parse_posts_reads_collections_in_every_form(seed_dict: dict[str, Any]) 
     assert wpparse.parse_posts(seed_dict) == expected[:1]
     assert wpparse.parse_posts(json.dumps(seed_dict, indent=2)) == expected[:1]
     assert wpparse.parse_posts("[]") == []
-    assert wpparse.parse_posts("") == []
+    with pytest.raises(wpparse.WPParseError, match="empty input"):
+        wpparse.parse_posts("")  # nothing at all, as parse_post("") is
 
 
 def test_lenient_list_skips_bad_items_and_keeps_the_others(seed_dict: dict[str, Any]) -> None:

@@ -126,13 +126,25 @@ def test_concatenated_pages_on_separate_lines(chunk_chars: int) -> None:
         pytest.param(b"[]", id="empty-array"),
         pytest.param(b" [ \n ] \n", id="empty-array-spaced"),
         pytest.param(b"[][]", id="two-empty-arrays"),
+    ],
+)
+def test_nothing_to_yield(data: bytes, chunk_chars: int) -> None:
+    assert read_bytes(data) == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
         pytest.param(b"", id="empty"),
         pytest.param(b" \n\t\r\n", id="whitespace"),
         pytest.param(codecs.BOM_UTF8, id="bom-only"),
     ],
 )
-def test_nothing_to_yield(data: bytes, chunk_chars: int) -> None:
-    assert read_bytes(data) == []
+def test_nothing_at_all_is_one_error(data: bytes, chunk_chars: int) -> None:
+    # An empty file is a failed download, not a site without posts (that is "[]").
+    [item] = read_bytes(data)
+    assert item.error is not None
+    assert item.error.summary == "empty input: expected JSON, found nothing"
 
 
 def test_empty_array_between_values_keeps_indexes(chunk_chars: int) -> None:

@@ -97,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = EXIT_OK
     out, err = sys.stdout, sys.stderr
     skipped = 0
+    written = 0
 
     def skip(error: WPParseError) -> None:
         nonlocal skipped
@@ -112,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                             print(f"wpparse: {location}: {problem}", file=err)
                     out.write(dumps_json(_output(post, args.text), indent=args.indent))
                     out.write("\n")
+                    written += 1
             except WPParseError as error:
                 print(f"wpparse: {error if error.location else f'{path}: {error}'}", file=err)
                 if not error.whole_input:
@@ -122,6 +124,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``wpparse … | head``): stop quietly, like other filters.
         silence_stdout(out)
         return status
+    if not written:
+        # An empty array, or nothing but items skipped: say so, rather than print nothing.
+        print(f"wpparse: read no post from {', '.join(args.files)}", file=err)
     if status == EXIT_OK and skipped:
         status = EXIT_SKIPPED
     return status

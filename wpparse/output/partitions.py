@@ -44,6 +44,8 @@ def records_from_lines(
         (line if isinstance(line, bytes) else line.encode("utf-8", "surrogatepass")).rstrip(b"\r\n")
         for line in lines
     )
+    if not data.strip():
+        return []  # an empty partition holds no post, and is no error
     stream = io.BytesIO(data)
     stream.name = name  # how locations name it
     records = []

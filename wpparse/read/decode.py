@@ -278,8 +278,16 @@ def describe_decode_error(text: str, exc: json.JSONDecodeError) -> str:
     if exc.msg == "Extra data":
         return f"more than one JSON value (extra data at {where})"
     if looks_truncated(text, exc):
-        return f"truncated JSON: the text ends inside a value ({exc.msg} at {where})"
-    return f"malformed JSON: {exc.msg} at {where}"
+        return f"truncated JSON: the text ends inside a value ({json_message(exc)} at {where})"
+    return f"malformed JSON: {json_message(exc)} at {where}"
+
+
+def json_message(exc: json.JSONDecodeError) -> str:
+    """What the decoder says, without the " at" some of its messages end with.
+
+    (``Unterminated string starting at``: the decoder's own text puts the position after it.)
+    """
+    return exc.msg.removesuffix(" at")
 
 
 def looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:

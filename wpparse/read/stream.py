@@ -25,6 +25,7 @@ from wpparse.read.decode import (
     DecoderWatch,
     decode_json,
     invalid_bytes_problem,
+    json_message,
     looks_truncated,
     may_continue,
 )
@@ -274,6 +275,11 @@ def iter_json_items(
     """
     buffer = _Buffer(stream, max_value_chars)
     index = 0
+    if buffer.skip_whitespace() is None:
+        # Nothing at all (an empty file, a failed download): an error, as it is for one
+        # document. An empty array is no error: it holds no posts.
+        yield StreamItem(0, 1, error=WPParseError("empty input: expected JSON, found nothing"))
+        return
     while (first := buffer.skip_whitespace()) is not None:
         if first == "[":
             buffer.advance(buffer.pos + 1)
@@ -365,5 +371,5 @@ def _error_for(buffer: _Buffer, exc: Exception) -> WPParseError:
     if buffer.text.startswith("<", buffer.pos):
         return WPParseError("found HTML, not JSON: the REST API may be blocked or broken")
     if buffer.eof and looks_truncated(buffer.text, exc):
-        return WPParseError(f"truncated JSON: the stream ends inside a value ({exc.msg})")
-    return WPParseError(f"malformed JSON: {exc.msg}")
+        return WPParseError(f"truncated JSON: the stream ends inside a value ({json_message(exc)})")
+    return WPParseError(f"malformed JSON: {json_message(exc)}")
