@@ -83,3 +83,82 @@ def test_unicode_line_and_paragraph_separators_are_line_breaks(separator: str) -
     content = Content(html=f"<p>one{separator}two</p>")
     assert content.text == "one\ntwo"
     assert content.markdown == "one\\\ntwo"
+
+
+def test_the_file_blocks_link_and_button_are_two_words() -> None:
+    content = Content(
+        html='<div class="wp-block-file"><a href="r.pdf">report</a><a '
+        'class="wp-block-file__button wp-element-button" href="r.pdf" download>Download</a></div>',
+        base_url=POST_URL,
+    )
+    assert content.text == "report Download"
+    assert content.markdown.split() == [
+        "[report](https://example.org/2026/04/post/r.pdf)",
+        "[Download](https://example.org/2026/04/post/r.pdf)",
+    ]
+
+
+def test_latest_posts_dates_are_on_a_line_of_their_own() -> None:
+    content = Content(
+        html='<ul class="wp-block-latest-posts"><li><a href="/x">Title</a><time '
+        'class="wp-block-latest-posts__post-date">May 1, 2024</time></li></ul>'
+    )
+    assert content.text == "• Title\nMay 1, 2024"
+    assert "TitleMay" not in content.markdown
+
+
+@pytest.mark.parametrize(
+    ("html", "url"),
+    [
+        (
+            '<object data="https://e.org/movie.swf" type="application/x-shockwave-flash">'
+            '<param name="movie" value="https://e.org/movie.swf">'
+            '<embed src="https://e.org/movie.swf"></object>',
+            "https://e.org/movie.swf",
+        ),
+        ('<p><embed src="https://www.youtube.com/v/abc"></p>', "https://www.youtube.com/v/abc"),
+        (
+            '<object><param name="movie" value="https://www.youtube.com/v/xyz"></param>'
+            '<embed src="https://www.youtube.com/v/xyz"></embed></object>',
+            "https://www.youtube.com/v/xyz",
+        ),
+        ('<object data="/doc.pdf" type="application/pdf"></object>', "https://example.org/doc.pdf"),
+    ],
+)
+def test_object_and_embed_media_are_embeds_as_in_markdown(html: str, url: str) -> None:
+    content = Content(html=html, base_url=POST_URL)
+    assert [(embed.kind, embed.url) for embed in content.embeds] == [("object", url)]
+    assert content.markdown == f"[Embedded content]({url})"
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "embeds"),
+    [
+        ('<p>Before</p>[gallery ids="1,2,3" columns="3"]<p>After</p>', "Before\n\nAfter", []),
+        ('<p>A</p>[playlist ids="4,5"]', "A", []),
+        ('<p>A</p>[video width="640" mp4="/v.mp4"][/video]', "A", [("video", "/v.mp4")]),
+        ("<p>A</p>[audio mp3='/a.mp3']", "A", [("audio", "/a.mp3")]),
+        ('<p>A</p>[video width="640"][/video]', "A", []),
+        (
+            '[caption id="c" width="300"]<img src="/a.jpg" alt="A"> The caption[/caption]',
+            "The caption",
+            [],
+        ),
+        ("<p>[embed]https://www.youtube.com/watch?v=abc[/embed]</p>", None, [("link", "")]),
+        # Unknown shortcodes stay as text; nothing inside code is touched.
+        ("<p>[unknown_code x=1] text [1]</p>", "[unknown_code x=1] text [1]", []),
+        ('<pre>[video src="x.mp4"]</pre>', '[video src="x.mp4"]', []),
+    ],
+)
+def test_core_shortcodes_left_unrendered(
+    html: str, text: str | None, embeds: list[tuple[str, str]]
+) -> None:
+    content = Content(html=html, base_url=POST_URL)
+    if text is not None:
+        assert content.text == text
+    assert [embed.kind for embed in content.embeds] == [kind for kind, _ in embeds]
+    for embed, (_, path) in zip(content.embeds, embeds, strict=True):
+        assert embed.url.endswith(path)
+    for name in ("gallery", "playlist", "video", "audio"):
+        if "[unknown" not in html and "<pre>" not in html:
+            assert f"[{name}" not in content.markdown

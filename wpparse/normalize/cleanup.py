@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.fragment import attribute
+from wpparse.normalize.markers import BREAK
 
 # Elements whose content is never shown as text.
 _NEVER_SHOWN_TAGS = frozenset(
@@ -71,6 +72,15 @@ _MARK_TEXT = re.compile(r"\[?(?:\d{1,4}|[a-z]{1,2}|[ivxlc]{1,6}|[*†‡§¶]{1,
 # block, and elsewhere those that are only an arrow.
 _FOOTNOTE_BACKLINKS = ".wp-block-footnotes a[href^='#']"
 _BACK_ARROWS = frozenset({"↩", "↩\ufe0e", "↩\ufe0f", "↑", "^", "⤴", "⤴\ufe0f", "⇧"})
+# Inline elements that core blocks put side by side with nothing between, and what sets each
+# apart: a space, or a line break (a space too, for `.markdown`, which reads no marks).
+_SIDE_BY_SIDE = {
+    "wp-block-file__button": " ",
+    "wp-element-button": " ",
+    "wp-block-latest-posts__post-date": " " + BREAK,
+    "wp-block-latest-posts__post-author": " " + BREAK,
+    "wp-block-latest-comments__comment-date": " " + BREAK,
+}
 # Links inside headings to a place in the page, and what a permalink anchor shows: a sign, or
 # nothing (themes draw an icon with CSS).
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -112,8 +122,28 @@ def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str], classe
             else:
                 node.decompose()
     _readable_footnotes(tree, html, tags)
+    _separate_side_by_side(tree, classes)
     if "#" in html and "a" in tags and not _HEADINGS.isdisjoint(tags):
         _remove_permalink_anchors(tree)
+
+
+def _separate_side_by_side(tree: LexborHTMLParser, classes: str) -> None:
+    """Set apart the inline elements core blocks put side by side, as their styles show them.
+
+    The File block's download button follows the file's link with nothing between
+    (``reportDownload`` otherwise); the dates of Latest Posts and Latest Comments follow the
+    title's link and show on a line of their own.
+    """
+    present = [name for name in _SIDE_BY_SIDE if name in classes]
+    if not present:
+        return
+    for node in tree.css(", ".join(f".{name}" for name in present)):
+        node.insert_before(_SIDE_BY_SIDE[_first_class(node, present)])
+
+
+def _first_class(node: LexborNode, names: list[str]) -> str:
+    classes = attribute(node, "class").split()
+    return next((name for name in names if name in classes), names[0])
 
 
 def _remove_permalink_anchors(tree: LexborHTMLParser) -> None:

@@ -15,7 +15,7 @@ from wpparse.structure.content import Embed
 _SELECTOR = (
     ".wp-block-embed, iframe, video, audio, blockquote.wp-embedded-content,"
     " blockquote.twitter-tweet, blockquote.instagram-media, blockquote.tiktok-embed,"
-    " div.rll-youtube-player"
+    " div.rll-youtube-player, object, embed"
 )
 # What inside an embed block says what it embeds, most telling first.
 _INNER = "iframe, video, audio, blockquote, div.rll-youtube-player, a[href]"
@@ -54,7 +54,7 @@ RawEmbed = tuple[str, str, str, str, str]
 
 
 # Elements that are embeds whatever their class; figures and divs are when their class says so.
-_EMBED_TAGS = frozenset({"iframe", "video", "audio", "blockquote"})
+_EMBED_TAGS = frozenset({"iframe", "video", "audio", "blockquote", "object", "embed"})
 _EMBED_CLASSES = ("wp-block-embed", "rll-youtube-player")
 
 
@@ -78,7 +78,12 @@ def collect_embeds(tree: LexborHTMLParser, tags: set[str], classes: str) -> list
         if lazy_url is not None and "noscript" in tags and inside(node, "noscript"):
             copied, lazy_url = lazy_url, None
         node_classes = attribute(node, "class")
-        if "wp-block-embed" in node_classes and node.tag in ("figure", "div"):
+        if node.tag == "object":
+            # An embed or object inside is its fallback, for browsers without the plugin.
+            for inner in node.css("object, embed"):
+                handled.add(inner.mem_id)
+            embed = _element(node, "", captions)
+        elif "wp-block-embed" in node_classes and node.tag in ("figure", "div"):
             for inner in node.css(_SELECTOR):
                 handled.add(inner.mem_id)
             embed = _embed_block(node, node_classes, captions)
@@ -181,6 +186,15 @@ def _element(node: LexborNode, provider: str, captions: dict[int, str]) -> RawEm
         if not url:
             return None
         return "post", url, social or _provider_of(url), title, caption
+    if tag in ("object", "embed"):  # plugin media, Flash in old posts
+        url = found.get("data" if tag == "object" else "src") or ""
+        if not url and tag == "object":
+            param = node.css_first('param[name="movie" i], param[name="src" i], embed[src]')
+            if param is not None:
+                url = attribute(param, "src" if param.tag == "embed" else "value")
+        if not url:
+            return None
+        return "object", url, provider or _provider_of(url), found.get("title") or "", caption
     if tag == "div":  # WP Rocket's lazy YouTube player
         url = rocket_player_url(found)
         if not url:

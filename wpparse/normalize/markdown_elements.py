@@ -30,6 +30,8 @@ _BR_TAG = re.compile(r"<br(?:\s[^>]*)?>")
 _FIRST_CODE_TAG = re.compile(r"<code(\s[^>]*)?>")
 _IMG_TAG = re.compile(r"<img(\s[^>]*)?>")
 _SOURCE_SRC = re.compile(r'<source\s(?:[^>]*?\s)?src="([^"]*)"')
+# The parts of an object that may name what it plays: its params and its fallback embed.
+_OBJECT_PARTS = re.compile(r"<(param|embed)(\s[^>]*)?>", re.IGNORECASE)
 # The wrapper of an oEmbed block WordPress could not expand holds the bare URL.
 _BARE_URL = re.compile(r"\s*([^<\s]+)\s*</div>")
 _WHITE_SPACE = re.compile("[ \t\n\r\f\xa0]+")
@@ -151,9 +153,22 @@ def embed_link(
         inner_source = _SOURCE_SRC.search(inner) if not url else None
         if inner_source is not None:
             url = html.unescape(inner_source.group(1))
+        if not url and name == "object":
+            url = _object_fallback_url(inner)
     else:  # embed, which has no content
         url = found.get("src") or ""
     return _link_to(url, found.get("title"), base_url), end
+
+
+def _object_fallback_url(inner: str) -> str:
+    """The URL an object names in its ``<param name="movie">`` or fallback ``<embed src>``."""
+    for tag, raw in _OBJECT_PARTS.findall(inner):
+        found = tag_attributes(raw)
+        if tag.lower() == "embed" and found.get("src"):
+            return found["src"] or ""
+        if (found.get("name") or "").lower() in ("movie", "src") and found.get("value"):
+            return found["value"] or ""
+    return ""
 
 
 def player_link(raw_attributes: str, base_url: str | None) -> str:

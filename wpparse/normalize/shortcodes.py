@@ -6,7 +6,12 @@ inside ``pre`` or ``code`` is (a tutorial about shortcodes shows them as they ar
 - layout shortcodes of page builders (WPBakery ``vc_*``, Divi ``et_pb_*``, Avada
   ``fusion_*``, Enfold ``av_*``, …) are removed, their content kept as blocks;
 - ``[caption]<img …> Text[/caption]`` becomes a figure with that caption;
-- ``[embed]URL[/embed]`` becomes an embed block holding the URL.
+- ``[embed]URL[/embed]`` becomes an embed block holding the URL;
+- WordPress's media shortcodes: ``[video mp4="URL"]`` and ``[audio mp3="URL"]`` become the
+  players they stand for (and go when they name no file); ``[gallery ids="…"]`` and
+  ``[playlist ids="…"]`` go, since they name attachments by id only.
+
+Unknown shortcodes stay as they are, as text.
 """
 
 from __future__ import annotations
@@ -35,7 +40,17 @@ _CODE_CLOSE = {
     "pre": re.compile(r"</pre\s*>", re.IGNORECASE),
     "code": re.compile(r"</code\s*>", re.IGNORECASE),
 }
-_ANY_KNOWN = re.compile(rf"\[/?(?:{_LAYOUT_NAMES}|(?:wp_)?caption|embed)\b")
+_MEDIA = re.compile(rf"\[(video|audio|gallery|playlist)\b({_ATTRIBUTES})\]")
+_MEDIA_CLOSE = re.compile(r"\[/(?:video|audio|gallery|playlist)\]")
+# The attributes that name a player's file, most general first (WordPress's own list).
+_MEDIA_FILES = {
+    "video": ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv"),
+    "audio": ("src", "mp3", "m4a", "ogg", "wav", "wma", "flac"),
+}
+_SHORTCODE_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"]+))""")
+_ANY_KNOWN = re.compile(
+    rf"\[/?(?:{_LAYOUT_NAMES}|(?:wp_)?caption|embed|video|audio|gallery|playlist)\b"
+)
 
 
 def expand_shortcodes(html: str) -> str:
@@ -78,7 +93,23 @@ def _expand(html: str) -> str:
         html = _replace_pairs(html, _CAPTION_OPEN, _CAPTION_CLOSE, _caption_figure)
     if "[embed" in html:
         html = _replace_pairs(html, _EMBED_OPEN, _EMBED_CLOSE, _embed_block)
+    html = _MEDIA.sub(_media_player, html)
+    html = _MEDIA_CLOSE.sub("", html)
     return _LAYOUT.sub("<div></div>", html)
+
+
+def _media_player(match: re.Match[str]) -> str:
+    """A media shortcode as its player; "" for galleries, playlists and players without a file."""
+    name = match.group(1)
+    keys = _MEDIA_FILES.get(name)
+    if keys is None:
+        return ""
+    found = {
+        key.lower(): double or single or bare
+        for key, double, single, bare in _SHORTCODE_ATTRIBUTE.findall(match.group(2))
+    }
+    url = next((found[key] for key in keys if found.get(key)), "")
+    return f'<{name} src="{url}"></{name}>' if url else ""
 
 
 def _replace_pairs(

@@ -64,8 +64,9 @@ class Embed:
     """Embedded media: an iframe, a video or audio player, or an oEmbed block.
 
     Attributes:
-        kind: ``"iframe"``, ``"video"``, ``"audio"``, ``"post"`` (a WordPress post embed) or
-            ``"link"`` (an oEmbed block WordPress could not expand, holding a bare URL).
+        kind: ``"iframe"``, ``"video"``, ``"audio"``, ``"object"`` (``<object>`` or
+            ``<embed>``: plugin media, Flash in old posts), ``"post"`` (a WordPress post embed)
+            or ``"link"`` (an oEmbed block WordPress could not expand, holding a bare URL).
         url: The embedded resource's URL, resolved.
         provider: The provider, lower-case (``youtube``, ``vimeo``, ``twitter``, ``wordpress``,
             …), from the embed block's class or the URL's host; "" when unknown.
