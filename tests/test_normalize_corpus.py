@@ -86,7 +86,9 @@ def test_a_large_old_site_normalizes_whole() -> None:
     posts = _posts("large/izquierdahispanica.org__posts.json")
     assert len(posts) == 373
     contents = [post.content for post in posts if post.content is not None]
-    assert sum(len(c.embeds) for c in contents) == 87
+    # 87 players and iframes, and one Flash <embed> of 2010 (cntv.cn).
+    assert sum(len(c.embeds) for c in contents) == 88
+    assert [e.kind for c in contents for e in c.embeds].count("object") == 1
     assert sum(len(c.images) for c in contents) == 93
     # 524 links, less the one an author pasted from Word (file:///C:/…), which no reader can follow.
     assert sum(len(c.links) for c in contents) == 523

@@ -103,7 +103,7 @@ def test_latest_posts_dates_are_on_a_line_of_their_own() -> None:
         html='<ul class="wp-block-latest-posts"><li><a href="/x">Title</a><time '
         'class="wp-block-latest-posts__post-date">May 1, 2024</time></li></ul>'
     )
-    assert content.text == "• Title\nMay 1, 2024"
+    assert content.text == "• Title\n  May 1, 2024"  # under its title, in its item
     assert "TitleMay" not in content.markdown
 
 
@@ -162,3 +162,79 @@ def test_core_shortcodes_left_unrendered(
     for name in ("gallery", "playlist", "video", "audio"):
         if "[unknown" not in html and "<pre>" not in html:
             assert f"[{name}" not in content.markdown
+
+
+def test_a_table_in_a_cell_keeps_the_outer_row_on_one_line() -> None:
+    content = Content(
+        html="<table><tr><td><table><tr><td>in1</td></tr><tr><td>in2</td></tr></table></td>"
+        "<td>out</td></tr><tr><td>a</td><td>b</td></tr></table><p>after</p>"
+    )
+    assert content.text == "in1 in2\tout\na\tb\n\nafter"
+    assert content.markdown.startswith("| in1<br>in2 | out |")
+
+
+@pytest.mark.parametrize(
+    ("html", "text", "markdown_rows"),
+    [
+        (
+            '<table><tr><td rowspan="2">A</td><td>B</td><td>C</td></tr>'
+            "<tr><td>D</td><td>E</td></tr></table>",
+            "A\tB\tC\n\tD\tE",
+            ["| A | B | C |", "| | D | E |"],
+        ),
+        (
+            '<table><tr><td>A</td><td rowspan="2">B</td><td>C</td></tr>'
+            "<tr><td>D</td><td>E</td></tr></table>",
+            "A\tB\tC\nD\t\tE",
+            ["| A | B | C |", "| D | | E |"],
+        ),
+        (
+            '<table><tr><td colspan="2">A</td><td>C</td></tr>'
+            "<tr><td>1</td><td>2</td><td>3</td></tr></table>",
+            "A\t\tC\n1\t2\t3",
+            ["| A | | C |", "| 1 | 2 | 3 |"],
+        ),
+        (
+            '<table><tr><td rowspan="2" colspan="2">A</td><td>C</td></tr><tr><td>E</td></tr>'
+            "<tr><td>1</td><td>2</td><td>3</td></tr></table>",
+            "A\t\tC\n\t\tE\n1\t2\t3",
+            ["| A | | C |", "| | | E |", "| 1 | 2 | 3 |"],
+        ),
+    ],
+)
+def test_spans_keep_later_cells_in_their_columns(
+    html: str, text: str, markdown_rows: list[str]
+) -> None:
+    content = Content(html=html)
+    assert content.text == text
+    rows = [line for line in content.markdown.split("\n") if not line.startswith("| ---")]
+    assert rows == markdown_rows
+
+
+@pytest.mark.parametrize(
+    ("html", "text"),
+    [
+        (
+            "<ul><li><p>First</p><p>Second para</p></li><li>Next</li></ul>",
+            "• First\n\n  Second para\n• Next",
+        ),
+        (
+            '<ol start="9"><li><p>Nine</p><p>More</p></li><li>Ten<p>x</p></li></ol><p>After</p>',
+            "9. Nine\n\n   More\n10. Ten\n\n    x\n\nAfter",
+        ),
+        (
+            "<ul><li>Out<ul><li><p>In</p><p>In2</p></li></ul><p>Out2</p></li></ul>",
+            "• Out\n  • In\n\n    In2\n\n  Out2",
+        ),
+        ("<ul><li>a<br>b</li></ul><p>c</p>", "• a\n  b\n\nc"),
+        # Items of one block each: nothing to indent.
+        ("<ul><li><p>A</p></li><li><p>B</p></li></ul><p>After</p>", "• A\n• B\n\nAfter"),
+    ],
+)
+def test_blocks_that_continue_a_list_item_are_indented_under_it(html: str, text: str) -> None:
+    content = Content(html=html)
+    assert content.text == text
+    # The same indentation .markdown gives them (CommonMark needs it to keep them in the item).
+    markdown_indents = [len(line) - len(line.lstrip()) for line in content.markdown.split("\n")]
+    text_indents = [len(line) - len(line.lstrip()) for line in content.text.split("\n")]
+    assert set(text_indents) <= set(markdown_indents)

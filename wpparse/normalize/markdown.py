@@ -333,8 +333,8 @@ class _Renderer:
                 previous = parent.blocks[-1] if parent.blocks else None
                 block = list_block([ListItem(1, blocks)], False, previous) if blocks else None
         elif role == "cell":
-            table, span = frame.extra
-            table.add_cell(blocks, span)
+            table, span, rowspan = frame.extra
+            table.add_cell(blocks, span, rowspan)
         elif role == "caption":
             frame.extra.captions.extend(blocks)
         if block is not None:
@@ -608,10 +608,12 @@ class _Renderer:
         table = self._table()
         if table is None:
             return self._open_block(name, attributes, position)
-        span = (
-            integer(tag_attributes(attributes).get("colspan"), 1) if "colspan" in attributes else 1
-        )
-        self._open_sink(name, "cell", _Sink("cell"), (table, span))
+        span = rowspan = 1
+        if "span" in attributes:
+            found = tag_attributes(attributes)
+            span = integer(found.get("colspan"), 1)
+            rowspan = integer(found.get("rowspan"), 1)
+        self._open_sink(name, "cell", _Sink("cell"), (table, span, rowspan))
         return position
 
     def _open_caption(self, name: str, attributes: str, position: int) -> int:

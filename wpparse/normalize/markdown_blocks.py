@@ -36,6 +36,8 @@ _CELL_EDGE = re.compile(r"(?<!\\)\|")
 _SELF_CLOSING = frozenset({"heading", "code", "rule"})
 #: Tables with more columns than this are cut: colspan is capped at 1000 by HTML too.
 MAX_COLUMNS = 1000
+# How many (row, column) places rowspans may reach into, per table (see `Table.add_cell`).
+_MAX_TAKEN = 100_000
 
 
 def join_blocks(blocks: list[Block]) -> str:
@@ -141,10 +143,11 @@ def _hang(prefix: str, body: str) -> str:
 class Table:
     """A table being read: rows of cells (each cell's Markdown) and captions."""
 
-    __slots__ = ("captions", "header_row", "in_head", "rows")
+    __slots__ = ("captions", "header_row", "in_head", "rows", "taken")
 
     def __init__(self) -> None:
         self.rows: list[list[str]] = []
+        self.taken: set[tuple[int, int]] = set()  # (row, column) that rowspans reach into
         self.captions: list[Block] = []
         self.header_row: int | None = None  # the first row inside ``thead``
         self.in_head = False
@@ -155,14 +158,25 @@ class Table:
             self.header_row = len(self.rows)
         self.rows.append([])
 
-    def add_cell(self, blocks: list[Block], span: int) -> None:
-        """Add a cell made of `blocks`, then empty cells for the rest of its column span."""
+    def add_cell(self, blocks: list[Block], span: int, rowspan: int = 1) -> None:
+        """Add a cell made of `blocks`, then empty cells for the rest of its column span.
+
+        Columns that a cell above reaches into with its ``rowspan`` are left empty first, so
+        every cell keeps its column.
+        """
         if not self.rows:
             self.start_row()
         row = self.rows[-1]
+        number = len(self.rows) - 1
+        while (number, len(row)) in self.taken and len(row) < MAX_COLUMNS:
+            row.append("")
+        column = len(row)
         row.append(_cell_text(blocks))
         room = MAX_COLUMNS - len(row)
         row.extend([""] * max(0, min(span - 1, room)))
+        if len(self.taken) < _MAX_TAKEN:  # a bound on the work an adversary can ask for
+            for below in range(1, min(rowspan, 100)):
+                self.taken.update((number + below, column + n) for n in range(min(span, 100)))
 
     def blocks(self) -> list[Block]:
         """The table as a GFM pipe table, then its captions."""

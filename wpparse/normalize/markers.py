@@ -79,6 +79,8 @@ _BULLETS = re.compile(r"<(?=li[\s>])")
 _ROWS = re.compile(r"<(?=tr[\s>])")
 _CELL_TAG = re.compile(r"(<t[dh](?:\s[^>]*)?>)")
 _TABLE_START = re.compile(r"<(?=table[\s>])")
+_TABLE_BOUNDARY = re.compile(r"<(/?)table[\s>]")
+_TABLE_TAG = re.compile(r"<(/?)(table|tr|t[dh])(?=[\s/>])([^>]*)>")
 _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 # After the layout pass every list tag but ``</li>`` follows a BREAK: matching it first gives the
 # pattern a fixed first character, which keeps the scan in C.
@@ -170,7 +172,9 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
         else:
             html = _BULLETS.sub(BULLET + "<", html)
         html = _ITEM_END.sub(ITEM_END + "<", html)
-    if "table" in tags:
+    if "table" in tags and ("span" in html or _has_nested_tables(html)):
+        html = _mark_table_grid(html)
+    elif "table" in tags:
         html = _TABLE_START.sub(BREAK + BREAK + "<", html)
         html = _ROWS.sub(ROW + "<", html)
         # After each cell's start tag. Split and joined rather than substituted: a substitution
@@ -195,6 +199,96 @@ def _hide_raw_text(match: re.Match[str]) -> str:
     if name in ("xmp", "plaintext"):  # shown as pre is
         return start + PRE_START + content + PRE_END
     return start + content
+
+
+def _has_nested_tables(html: str) -> bool:
+    """Whether a table starts inside another: two table start tags with no end tag between."""
+    closings = _TABLE_BOUNDARY.findall(html)
+    return any(not a and not b for a, b in itertools.pairwise(closings))
+
+
+class _Table:
+    """Where marking stands in one table: its row, its columns taken by cells from above."""
+
+    __slots__ = ("end", "in_cell", "nested", "row", "start", "taken")
+
+    def __init__(self, nested: bool) -> None:
+        self.nested = nested  # inside another table's cell: laid out as that cell's text
+        self.row = -1
+        self.start = -1  # the column the row's last cell starts at (-1: none yet)
+        self.end = 0  # the first column after it
+        self.in_cell = False
+        self.taken: set[tuple[int, int]] = set()  # (row, column) that rowspans reach into
+
+
+def _mark_table_grid(html: str) -> str:
+    """Mark tables one tag at a time, for what the passes cannot see: spans and nesting.
+
+    A cell that ``colspan`` or ``rowspan`` pushes to the right gets an empty cell's mark for
+    each column it skips, so it keeps its column. A table inside another's cell is laid out as
+    that cell's text: its rows and cells are breaks and spaces, which the cell joins into one
+    line. Only fragments with spans or nested tables take this way: it calls Python per tag.
+    """
+    tables: list[_Table] = []
+
+    def mark(match: re.Match[str]) -> str:
+        tag, closing, name, attributes = (
+            match.group(),
+            match.group(1),
+            match.group(2),
+            match.group(3),
+        )
+        table = tables[-1] if tables else None
+        if name == "table":
+            if closing:
+                if tables:
+                    tables.pop()
+                return tag + (BREAK if table is not None and table.nested else BREAK + BREAK)
+            nested = table is not None and (table.nested or table.in_cell)
+            tables.append(_Table(nested))
+            return (BREAK if nested else BREAK + BREAK) + tag
+        if table is None:
+            return tag  # a stray row or cell: the parser drops it
+        if name == "tr":
+            if closing:
+                return tag
+            table.row += 1
+            table.start, table.end = -1, 0
+            table.in_cell = False
+            return (BREAK if table.nested else ROW) + tag
+        if closing:  # </td>, </th>
+            table.in_cell = False
+            return tag if table.nested else CELL_END + tag
+        table.in_cell = True
+        if table.nested:
+            return tag + " "
+        column = table.end
+        while (table.row, column) in table.taken:
+            column += 1
+        # Each cell's mark is a tab but the row's first, which starts the line: a cell at
+        # column c needs c tabs before it, and takes the columns the marks do not account for.
+        skipped = column - table.start - 1
+        columns = _span(attributes, "colspan")
+        if len(table.taken) < _MAX_TAKEN:  # a bound on the work an adversary can ask for
+            for below in range(1, _span(attributes, "rowspan")):
+                table.taken.update((table.row + below, column + n) for n in range(columns))
+        table.start, table.end = column, column + columns
+        return tag + CELL * (1 + skipped)
+
+    return _TABLE_TAG.sub(mark, html)
+
+
+# How many (row, column) places rowspans may reach into, per table: far more than any real
+# table's, few enough that no input makes marking slow.
+_MAX_TAKEN = 100_000
+
+
+def _span(attributes: str | None, name: str) -> int:
+    """A cell's colspan or rowspan: 1 unless it says more (at most 100, as browsers cap it)."""
+    if not attributes or name not in attributes.lower():
+        return 1
+    match = re.search(rf"{name}\s*=\s*[\"']?\s*(\d{{1,4}})", attributes, re.IGNORECASE)
+    return min(max(int(match.group(1)), 1), 100) if match else 1
 
 
 def _has_nested_lists(html: str) -> bool:

@@ -53,6 +53,22 @@ _NUMBERED = re.compile(f"{NUMBER}({LABEL}){NUMBER} ?")
 _AFTER_BULLET = re.compile(f"{BULLET}[ {BREAK}{LINE}]+")
 _AFTER_NUMBER = re.compile(f"({NUMBER}{LABEL}{NUMBER})[ {BREAK}{LINE}]+")
 _STRAY = re.compile(f"[{MARKERS}]")
+# An item (from its bullet or number) whose text goes on after a line break or a blank line: a
+# line or block that continues it. (The scan from each mark stops at the next: linear time.)
+_CONTINUED_ITEM = re.compile(
+    f"[{BULLET}{NUMBER}][^{BULLET}{NUMBER}{ITEM_END}]*?[^ {BREAK}{LINE}{BULLET}{NUMBER}]"
+    f"[ ]*{BREAK}[ {BREAK}{LINE}]*"
+    f"[^ {BREAK}{LINE}{INDENT}{BULLET}{NUMBER}{ITEM_END}{ROW}{CELL}{PRE_START}]"
+)
+_ITEM_TOKENS = re.compile(
+    f"(?P<indent>{INDENT}*)(?:{BULLET}|{NUMBER}(?P<label>{LABEL}){NUMBER})|{ITEM_END}"
+    f"|{CELL}|{CELL_END}"
+    f"|(?P<breaks>{BREAK}[ {BREAK}{LINE}]*)"
+    f"(?=[^ {BREAK}{LINE}{INDENT}{BULLET}{NUMBER}{ITEM_END}{ROW}{CELL}{PRE_START}])"
+)
+# The width of a bullet or number under which an item's continued blocks start: spaces that no
+# pass collapses, made spaces at the end. (Input no-break spaces are spaces by then.)
+_HANGING = "\xa0"
 _TRAILING_TABS = re.compile("\t+\n")
 # Text that begins with the end of a list item (after the pre it held) and the next item.
 _NEXT_ITEM_FIRST = re.compile(
@@ -128,6 +144,8 @@ def finish_text(raw: str) -> tuple[str, int]:
         text, numbers = _NUMBERED.subn(r"\1. ", text)
     if INDENT in text:
         text = text.replace(INDENT, "  ")
+    if _HANGING in text:
+        text = text.replace(_HANGING, " ")
     if any(marker in text for marker in MARKERS):
         text = _STRAY.sub("", text)
     # Tabs stay: an empty first or last cell keeps its column. Spaces stay at the start of a
@@ -158,6 +176,8 @@ def _flow(text: str) -> str:
             if not found:
                 break
             text = _drop_empty_items(text)
+        if _CONTINUED_ITEM.search(text):
+            text = _indent_continued_items(text)
         text = _strip_before(text, ITEM_END, "")
     if CELL_END in text:
         # The breaks after a cell's start go first, while the end of an empty cell still stops
@@ -190,6 +210,45 @@ def _flow(text: str) -> str:
     if " \n" in text:
         text = text.replace(" \n", "\n")
     return text
+
+
+def _indent_continued_items(text: str) -> str:
+    """Indent the blocks that continue a list item under its bullet or number.
+
+    ``<li><p>First</p><p>Second</p></li>``: the second paragraph is the item's, and starts
+    under its text (``• First``, then ``  Second``), not at the margin, where it would read as a
+    paragraph after the list. The indentation is that of the item's text: its nesting and the
+    width of its bullet or number (no-break spaces until the end, so that no pass collapses
+    them).
+    """
+    indents: list[str] = []  # per open item: what its continued blocks start with
+    item_start = -1  # where the text of the last item begun starts
+    cells = 0  # table cells open: their lines join into one, indented with their row
+
+    def mark(match: re.Match[str]) -> str:
+        nonlocal item_start, cells
+        token = match.group()
+        if token == ITEM_END:
+            if indents:
+                indents.pop()
+            return token
+        if token == CELL:
+            cells += 1
+            return token
+        if token == CELL_END:
+            cells = max(0, cells - 1)
+            return token
+        if match.group("breaks") is not None:
+            # Not the breaks before the item's first block, which its bullet's line takes.
+            first = not match.string[item_start : match.start()].strip(" ")
+            return token + indents[-1] if indents and not first and not cells else token
+        item_start = match.end()
+        depth = len(match.group("indent") or "")
+        width = 2 if token.endswith(BULLET) else len(match.group("label")) + 2
+        indents.append(INDENT * depth + _HANGING * width)
+        return token
+
+    return _ITEM_TOKENS.sub(mark, text)
 
 
 def _end_cells(text: str) -> str:
