@@ -15,23 +15,8 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from wpparse.normalize.fragment import attribute
 from wpparse.normalize.markers import BREAK
+from wpparse.normalize.tags import FALLBACK, HEADINGS, NEVER_SHOWN
 
-# Elements whose content is never shown as text.
-_NEVER_SHOWN_TAGS = frozenset(
-    {
-        "script",
-        "style",
-        "template",
-        "svg",
-        "select",
-        "textarea",
-        "button",
-        "datalist",
-        "title",
-        "noembed",
-        "noframes",
-    }
-)
 # Elements hidden by their attributes, and by their classes: screen-reader-only copies, plugin
 # chrome (Jetpack sharing buttons and related posts, AddToAny) and the theme's "continue reading"
 # link. Every CSS query walks the whole tree and parses its selector anew, so the query is made
@@ -83,12 +68,8 @@ _SIDE_BY_SIDE = {
 }
 # Links inside headings to a place in the page, and what a permalink anchor shows: a sign, or
 # nothing (themes draw an icon with CSS).
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_HEADING_ANCHORS = ", ".join(f"{name} a[href^='#']" for name in sorted(_HEADINGS))
+_HEADING_ANCHORS = ", ".join(f"{name} a[href^='#']" for name in sorted(HEADINGS))
 _PERMALINK_SIGNS = frozenset({"", "¶", "#", "§", "🔗", "⚓", "⚓\ufe0e", "⚓\ufe0f", "🔗\ufe0f"})
-#: Elements whose content is fallback for old browsers, not text. They hold images and embeds,
-#: so they are removed only from the copy of the tree that text is read from.
-FALLBACK_TAGS = frozenset({"noscript", "iframe", "video", "audio", "object", "canvas", "embed"})
 
 
 def class_values(html: str, uppercase: bool = False) -> str:
@@ -109,7 +90,7 @@ def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str], classe
     become ``[1]``, and the links back from the notes go. `html` is the raw fragment, `tags` its
     tag names and `classes` its `class_values`: they tell which of these can be present at all.
     """
-    for name in _NEVER_SHOWN_TAGS & tags:
+    for name in NEVER_SHOWN & tags:
         # Asked afresh for each name: what an earlier removal took along is no longer listed.
         for node in tree.tags(name):
             node.decompose()
@@ -123,7 +104,7 @@ def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str], classe
                 node.decompose()
     _readable_footnotes(tree, html, tags)
     _separate_side_by_side(tree, classes)
-    if "#" in html and "a" in tags and not _HEADINGS.isdisjoint(tags):
+    if "#" in html and "a" in tags and not HEADINGS.isdisjoint(tags):
         _remove_permalink_anchors(tree)
 
 
@@ -195,7 +176,7 @@ def _needed_selectors(html: str, tags: set[str], classes: str) -> list[str]:
 
 def without_fallback(tree: LexborHTMLParser, tags: set[str]) -> LexborHTMLParser:
     """`tree`, or a copy of it without fallback content when it has any."""
-    present = FALLBACK_TAGS & tags
+    present = FALLBACK & tags
     if not present:
         return tree
     copy = tree.clone()

@@ -5,15 +5,14 @@ from __future__ import annotations
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.normalize.fragment import attribute
+from wpparse.normalize.tags import HEADINGS
 from wpparse.normalize.text import one_line
 from wpparse.structure.content import Heading
-
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def collect_headings(tree: LexborHTMLParser, tags: set[str]) -> tuple[Heading, ...]:
     """Every heading of the tree, in document order."""
-    present = _HEADING_TAGS & tags
+    present = HEADINGS & tags
     if not present:
         return ()
     # One level: Lexbor's element index; several: a CSS query, which keeps document order.

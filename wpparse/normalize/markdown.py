@@ -64,6 +64,15 @@ from wpparse.normalize.markdown_escape import (
 )
 from wpparse.normalize.markdown_inline import BREAK, EDGES, SPACE, Markup, Piece, seal, wrap
 from wpparse.normalize.markers import LIST_NUMBER, MARKERS, is_reversed, number_attribute
+from wpparse.normalize.tags import (
+    BLOCKS,
+    EMBEDDED_MEDIA,
+    HEADINGS,
+    LISTS,
+    NEVER_SHOWN,
+    RAW_TEXT,
+    VERBATIM,
+)
 from wpparse.normalize.text import remove_invisible
 from wpparse.normalize.urls import clean_url, is_unsafe, resolve
 
@@ -88,35 +97,47 @@ def _roles() -> dict[str, str]:
         "hr": "rule", "br": "break", "img": "image", "input": "input", "a": "link",
         "code": "code", "xmp": "raw", "plaintext": "raw", "noscript": "noscript",
     }  # fmt: skip
+    # Blocks, headings, lists, verbatim text and what is never shown are
+    # `wpparse.normalize.tags`'s to say, as for `.text`; quotes, description lists, rules and
+    # raw text have roles of their own above.
     groups = {
-        "block": "p div section article aside header footer nav main address details summary"
-        " fieldset legend form hgroup center dialog search figure body html",
-        "heading": "h1 h2 h3 h4 h5 h6",
-        "list": "ul ol menu dir",
-        "pre": "pre listing",
-        "table-section": "thead tbody tfoot",
-        "cell": "td th",
-        "em": "em i",
-        "strong": "strong b",
-        "del": "del s strike",
-        "embed": "iframe video audio object embed",
+        "block": (BLOCKS - HEADINGS - VERBATIM - {"blockquote", "dl", "hr"}) | {"body", "html"},
+        "heading": HEADINGS,
+        "list": LISTS,
+        "pre": VERBATIM - RAW_TEXT,
+        "table-section": {"thead", "tbody", "tfoot"},
+        "cell": {"td", "th"},
+        "em": {"em", "i"},
+        "strong": {"strong", "b"},
+        "del": {"del", "s", "strike"},
+        "embed": EMBEDDED_MEDIA,
         # Never shown, or fallback for what is shown: skipped with their content.
-        "skip": "script style template noembed noframes canvas title select datalist head"
-        " svg textarea",
+        "skip": NEVER_SHOWN | {"canvas"},
         # Void elements that show nothing.
-        "void": "wbr source track param area base col link meta keygen",
+        "void": {
+            "wbr",
+            "source",
+            "track",
+            "param",
+            "area",
+            "base",
+            "col",
+            "link",
+            "meta",
+            "keygen",
+        },
     }
     for role, names in groups.items():
-        roles.update(dict.fromkeys(names.split(), role))
+        roles.update(dict.fromkeys(names, role))
     return roles
 
 
 _ROLES = _roles()
 _SEPARATORS = re.compile("[\u2028\u2029]")
 # Elements whose content is raw text: it ends at the first end tag, whatever it looks like.
-_RAW_TEXT = frozenset(
-    {"script", "style", "iframe", "noembed", "noframes", "title", "textarea", "xmp", "noscript"}
-)
+# (plaintext has no end: it is read as void, then raw to the end. noscript's content is raw
+# text in Lexbor's serialization of the cleaned tree, which the renderer reads.)
+_RAW_TEXT = (RAW_TEXT - {"plaintext"}) | {"noscript"}
 _VOID = frozenset({"br", "img", "hr", "input", "embed", "plaintext"}) | {
     name for name, role in _ROLES.items() if role == "void"
 }
@@ -529,9 +550,9 @@ class _Renderer:
     def _open_item(self, name: str, attributes: str, position: int) -> int:
         if self._sink.role == "heading":
             # An item inside a heading (<ol><h3><li>…, as some editors nest them): its text is
-            # the heading's, with no marker a heading cannot show.
-            self._push(name, "inline")
-            return position
+            # the heading's, set apart as a block in a heading is, with no marker a heading
+            # cannot show.
+            return self._open_block(name, attributes, position)
         if self._too_deep():
             return self._open_block(name, attributes, position)
         self._boundary()

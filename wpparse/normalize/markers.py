@@ -30,6 +30,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from wpparse.normalize.tags import BLOCKS, LINES, LISTS, RAW_TEXT, alternation
+
 #: One break; two or more in a row (white space aside) make a blank line.
 BREAK = "\x02"
 #: A line break that never adds up to a blank line: the boundaries inside nested lists.
@@ -61,18 +63,13 @@ MARKERS = (
     BREAK + LINE + ROW + CELL + PRE_START + PRE_END + INDENT + BULLET + NUMBER + ITEM_END + CELL_END
 ) + EMPTY_ITEM
 
-# Blocks other than lists (p, div, h1-h6, figure, blockquote, pre, section, dl, hr, article,
-# aside, header, footer, nav, main, address, details, fieldset, form, hgroup, center, dialog,
-# menu), written as a tree of their letters: the regex engine then tries one or two branches at
-# each "<" instead of every name in turn.
-_BLOCK_TAGS = (
-    "p(?:re)?|d(?:iv|l|etails|ialog)|h(?:[1-6r]|eader|group)|f(?:igure|ooter|orm|ieldset)"
-    "|section|blockquote|a(?:rticle|side|ddress)|nav|m(?:ain|enu)|center"
-)
-_LINE_TAGS = "br|li|d[td]|summary|figcaption"
+# Which elements are blocks, lines and lists is `wpparse.normalize.tags`'s to say.
+_BLOCK_TAGS = alternation(BLOCKS)
+_LINE_TAGS = alternation(LINES)
+_LIST_TAGS = alternation(LISTS)
 # Blocks other than lists: two breaks. Lists, and the start of line elements: one.
 _BLOCK = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>])")
-_LIST_OR_LINE = re.compile(rf"<(?=/?[uo]l[\s/>]|(?:{_LINE_TAGS})[\s/>])")
+_LIST_OR_LINE = re.compile(rf"<(?=/?(?:{_LIST_TAGS})[\s/>]|(?:{_LINE_TAGS})[\s/>])")
 _ITEM_END = re.compile(r"<(?=/li[\s>])")
 _CELL_END = re.compile(r"<(?=/t[dh][\s>])")
 _BULLETS = re.compile(r"<(?=li[\s>])")
@@ -84,8 +81,8 @@ _TABLE_TAG = re.compile(r"<(/?)(table|tr|t[dh])(?=[\s/>])([^>]*)>")
 _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 # After the layout pass every list tag but ``</li>`` follows a BREAK: matching it first gives the
 # pattern a fixed first character, which keeps the scan in C.
-_LIST_BOUNDARY = re.compile(r"<(/?)[uo]l[\s>]")
-_LIST_TAG = re.compile(f"({BREAK})<(/?)(ul|ol|li)(\\s[^>]*)?>")
+_LIST_BOUNDARY = re.compile(rf"<(/?)(?:{_LIST_TAGS})[\s>]")
+_LIST_TAG = re.compile(f"({BREAK})<(/?)({_LIST_TAGS}|li)(\\s[^>]*)?>")
 # A list's start or an item's value: not part of another name (data-start), ten digits at most
 # (the HTML standard's integers; longer ones are no number, and would not be converted).
 _NUMBER_ATTR = re.compile(
@@ -115,13 +112,11 @@ _ROMAN = (
 )  # fmt: skip
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 # Pre and listing keep their white space; the parser drops one line feed right after the tag.
+# (xmp and plaintext, verbatim too, are raw text: see `_hide_raw_text`.)
 _PRE_START = re.compile(r"(<(?:pre|listing)(?:\s[^>]*)?>)\n?")
 _PRE_END = re.compile(r"<(?=/(?:pre|listing)>)")
-#: Elements whose content the parser reads as raw text: nothing in it is a tag, so nothing in
-#: it may be marked. (``plaintext`` runs to the end of the fragment.)
-RAW_TEXT_TAGS = frozenset(
-    {"script", "style", "xmp", "iframe", "noembed", "noframes", "textarea", "title", "plaintext"}
-)
+# Raw text elements (`wpparse.normalize.tags.RAW_TEXT`): nothing in them is a tag, so nothing
+# in them may be marked. (``plaintext`` runs to the end of the fragment.)
 _RAW_TEXT = re.compile(
     r"(<(script|style|xmp|iframe|noembed|noframes|textarea|title)(?:\s[^>]*)?>)(.*?)"
     r"(?=</\2[\s/>]|\Z)|(<plaintext(?:\s[^>]*)?>)(.*)",
@@ -156,7 +151,7 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     `tags` are the (lower-case) names of its start tags; `uppercase` says whether some were
     written in upper case, which the passes below would not see.
     """
-    raw_text = not RAW_TEXT_TAGS.isdisjoint(tags)
+    raw_text = not RAW_TEXT.isdisjoint(tags)
     if raw_text:
         html = _RAW_TEXT.sub(_hide_raw_text, html)
     if uppercase:
