@@ -104,7 +104,7 @@ def remove_never_shown(tree: LexborHTMLParser, html: str, tags: set[str], classe
                 node.decompose()
     _readable_footnotes(tree, html, tags)
     _separate_side_by_side(tree, classes)
-    if "#" in html and "a" in tags and not HEADINGS.isdisjoint(tags):
+    if "a" in tags and not HEADINGS.isdisjoint(tags) and _may_link_to_the_page(html):
         _remove_permalink_anchors(tree)
 
 
@@ -125,6 +125,12 @@ def _separate_side_by_side(tree: LexborHTMLParser, classes: str) -> None:
 def _first_class(node: LexborNode, names: list[str]) -> str:
     classes = attribute(node, "class").split()
     return next((name for name in names if name in classes), names[0])
+
+
+def _may_link_to_the_page(html: str) -> bool:
+    # Two plain searches: a quoted attribute value that starts with "#" (links to a place in
+    # the page, as WordPress and themes write them). An unquoted one is not looked for.
+    return '="#' in html or "='#" in html
 
 
 def _remove_permalink_anchors(tree: LexborHTMLParser) -> None:

@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import re
 
-# Raw characters: the C0 controls but tab and line feed, DEL, the C1 controls, lone surrogates.
-_RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 _RAW_AS_SPACE = re.compile("\r\n|[\x0b\x0c\r]")
 _RAW_DROPPED = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]+")
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -38,16 +36,37 @@ _DROPPED_REFS = re.compile(
 )
 
 
+_ANY_REF = re.compile(f"{_SPACE_REFS.pattern}|{_DROPPED_REFS.pattern}")
+# Looking for raw ones in the UTF-8 bytes is several times faster than a search for a set of
+# characters in the text: deleting every byte but those of C0 controls and DEL is a table
+# lookup per byte, C1 controls are found by their fixed first byte, and a lone surrogate
+# cannot be encoded at all.
+_NOT_C0_BYTES = bytes(
+    b for b in range(256) if not ((b < 0x20 and b not in (0x09, 0x0A)) or b == 0x7F)
+)
+_C1_BYTES = re.compile(rb"\xc2[\x80-\x9f]")
+
+
 def without_controls(html: str) -> str:
     """`html` with no control character but tab and line feed, raw or referenced."""
-    if _RAW.search(html) is not None:
+    if _has_raw_controls(html):
         html = _SURROGATES.sub("\ufffd", html)
         html = _RAW_AS_SPACE.sub(_space_or_break, html)
         html = _RAW_DROPPED.sub("", html)
-    if "&#" in html:
+    if "&#" in html and _ANY_REF.search(html) is not None:
         html = _SPACE_REFS.sub(" ", html)
         html = _DROPPED_REFS.sub("", html)
     return html
+
+
+def _has_raw_controls(html: str) -> bool:
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: UTF-8 has no bytes for it
+        return True
+    return bool(data.translate(None, _NOT_C0_BYTES)) or (
+        not html.isascii() and _C1_BYTES.search(data) is not None
+    )
 
 
 def _space_or_break(match: re.Match[str]) -> str:

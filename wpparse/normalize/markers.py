@@ -77,6 +77,7 @@ _ROWS = re.compile(r"<(?=tr[\s>])")
 _CELL_TAG = re.compile(r"(<t[dh](?:\s[^>]*)?>)")
 _TABLE_START = re.compile(r"<(?=table[\s>])")
 _TABLE_BOUNDARY = re.compile(r"<(/?)table[\s>]")
+_SPAN_ATTRIBUTE = re.compile(r"(?:col|row)span", re.IGNORECASE)
 _TABLE_TAG = re.compile(r"<(/?)(table|tr|t[dh])(?=[\s/>])([^>]*)>")
 _TAG_NAME = re.compile(r"(</?)([A-Za-z][A-Za-z0-9]*)")
 # After the layout pass every list tag but ``</li>`` follows a BREAK: matching it first gives the
@@ -117,11 +118,8 @@ _PRE_START = re.compile(r"(<(?:pre|listing)(?:\s[^>]*)?>)\n?")
 _PRE_END = re.compile(r"<(?=/(?:pre|listing)>)")
 # Raw text elements (`wpparse.normalize.tags.RAW_TEXT`): nothing in them is a tag, so nothing
 # in them may be marked. (``plaintext`` runs to the end of the fragment.)
-_RAW_TEXT = re.compile(
-    r"(<(script|style|xmp|iframe|noembed|noframes|textarea|title)(?:\s[^>]*)?>)(.*?)"
-    r"(?=</\2[\s/>]|\Z)|(<plaintext(?:\s[^>]*)?>)(.*)",
-    re.DOTALL | re.IGNORECASE,
-)
+_RAW_TEXT_START = re.compile(rf"<({alternation(RAW_TEXT)})(?=[\s/>])[^>]*>")
+_ANY_CASE_RAW_TEXT_START = re.compile(_RAW_TEXT_START.pattern, re.IGNORECASE)
 # While the passes run, "<" in raw text is this character, which no input holds (see
 # `wpparse.normalize.controls`) and no pass looks for.
 _RAW_LT = "\x11"
@@ -153,7 +151,7 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     """
     raw_text = not RAW_TEXT.isdisjoint(tags)
     if raw_text:
-        html = _RAW_TEXT.sub(_hide_raw_text, html)
+        html = _hide_raw_text(html, uppercase)
     if uppercase:
         html = _TAG_NAME.sub(_lower_tag, html)
     if "pre" in tags or "listing" in tags:
@@ -167,7 +165,7 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
         else:
             html = _BULLETS.sub(BULLET + "<", html)
         html = _ITEM_END.sub(ITEM_END + "<", html)
-    if "table" in tags and ("span" in html or _has_nested_tables(html)):
+    if "table" in tags and (_has_spans(html, uppercase) or _has_nested_tables(html)):
         html = _mark_table_grid(html)
     elif "table" in tags:
         html = _TABLE_START.sub(BREAK + BREAK + "<", html)
@@ -184,16 +182,49 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
     return html
 
 
-def _hide_raw_text(match: re.Match[str]) -> str:
-    """A raw text element with its content out of the passes' sight; xmp and plaintext as pre."""
-    if match.group(4) is not None:
-        start, name, content = match.group(4), "plaintext", match.group(5)
-    else:
-        start, name, content = match.group(1), match.group(2).lower(), match.group(3)
-    content = content.replace("<", _RAW_LT)
-    if name in ("xmp", "plaintext"):  # shown as pre is
-        return start + PRE_START + content + PRE_END
-    return start + content
+def _hide_raw_text(html: str, uppercase: bool) -> str:
+    """`html` with the content of raw text elements out of the passes' sight.
+
+    xmp and plaintext are shown verbatim, as pre is. Each element's end is found with a plain
+    search (a lazy pattern over the whole rest of the fragment would cost far more).
+    """
+    start_tag = _ANY_CASE_RAW_TEXT_START if uppercase else _RAW_TEXT_START
+    pieces = []
+    done = 0
+    while (start := start_tag.search(html, done)) is not None:
+        name = start.group(1).lower()
+        content_start = start.end()
+        end = len(html) if name == "plaintext" else _raw_text_end(html, name, content_start)
+        content = html[content_start:end].replace("<", _RAW_LT)
+        if name in ("xmp", "plaintext"):
+            content = PRE_START + content + PRE_END
+        pieces.append(html[done:content_start])
+        pieces.append(content)
+        done = end
+    pieces.append(html[done:])
+    return "".join(pieces)
+
+
+def _raw_text_end(html: str, name: str, start: int) -> int:
+    """Where the raw text of element `name` that starts at `start` ends (its end tag)."""
+    position = start
+    while True:
+        found = html.find("</", position)
+        if found < 0:
+            return len(html)
+        candidate = html[found + 2 : found + 2 + len(name)]
+        if candidate.lower() == name:
+            after = html[found + 2 + len(name) : found + 3 + len(name)]
+            if after in ("", ">", "/") or after.isspace():
+                return found
+        position = found + 2
+
+
+def _has_spans(html: str, uppercase: bool) -> bool:
+    """Whether some cell may span columns or rows (``colspan``, ``rowspan``)."""
+    if "colspan" in html or "rowspan" in html:
+        return True
+    return uppercase and _SPAN_ATTRIBUTE.search(html) is not None
 
 
 def _has_nested_tables(html: str) -> bool:

@@ -61,7 +61,9 @@ _CONTINUED_ITEM = re.compile(
     f"[^ {BREAK}{LINE}{INDENT}{BULLET}{NUMBER}{ITEM_END}{ROW}{CELL}{PRE_START}]"
 )
 _ITEM_TOKENS = re.compile(
-    f"(?P<indent>{INDENT}*)(?:{BULLET}|{NUMBER}(?P<label>{LABEL}){NUMBER})|{ITEM_END}"
+    # Each alternative starts with one of a few marks, so the regex engine skips the text
+    # between them fast (an optional prefix would make it try every position).
+    f"{BULLET}|{NUMBER}(?P<label>{LABEL}){NUMBER}|{ITEM_END}"
     f"|{CELL}|{CELL_END}"
     f"|(?P<breaks>{BREAK}[ {BREAK}{LINE}]*)"
     f"(?=[^ {BREAK}{LINE}{INDENT}{BULLET}{NUMBER}{ITEM_END}{ROW}{CELL}{PRE_START}])"
@@ -243,12 +245,17 @@ def _indent_continued_items(text: str) -> str:
             first = not match.string[item_start : match.start()].strip(" ")
             return token + indents[-1] if indents and not first and not cells else token
         item_start = match.end()
-        depth = len(match.group("indent") or "")
+        start, depth = match.start(), 0
+        while start > depth and match.string[start - depth - 1] == INDENT:
+            depth += 1  # the nesting marks right before the bullet or number
         width = 2 if token.endswith(BULLET) else len(match.group("label")) + 2
         indents.append(INDENT * depth + _HANGING * width)
         return token
 
-    return _ITEM_TOKENS.sub(mark, text)
+    # Only from the first item to the last item's end: paragraphs around the lists need no look.
+    first = min(found for mark_ in (BULLET, NUMBER) if (found := text.find(mark_)) >= 0)
+    last = text.rfind(ITEM_END) + 1
+    return text[:first] + _ITEM_TOKENS.sub(mark, text[first:last]) + text[last:]
 
 
 def _end_cells(text: str) -> str:
