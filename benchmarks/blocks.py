@@ -27,8 +27,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from wpparse import count_blocks, parse_blocks, serialize_blocks
-from wpparse.blocks import Flavor
+from wpparse.blocks import Flavor, count_blocks, parse_blocks, serialize_blocks
 
 DEFAULT_FIXTURES = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "blocks"
 FLAVORS: tuple[Flavor, ...] = ("php", "js")

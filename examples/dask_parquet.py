@@ -1,7 +1,7 @@
 """Convert JSON Lines shards to a folder of Parquet files on a Dask cluster, then read it back.
 
 `wpparse.output.on_dask.write_parquet` gives each shard to a worker, which turns its lines into
-flat records (`wpparse.records_from_lines`) and writes them as one Parquet file,
+flat records (`wpparse.output.records_from_lines`) and writes them as one Parquet file,
 ``part-00000.parquet``, ``part-00001.parquet``, …, in input order. Lines that are not posts
 (the sample's second shard holds one a crawler cut short) are skipped and reported per file.
 Here the cluster is a `dask.distributed.LocalCluster` of two worker processes; give

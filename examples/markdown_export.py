@@ -7,7 +7,11 @@ otherwise; the featured image's URL when it was embedded), then ``post.content.m
 rendered HTML as CommonMark. Percent-encoded slugs (``caf%c3%a9``) are decoded for the file
 name, and a slug can never place a file outside the output folder.
 
-Run: ``python examples/markdown_export.py [FILE] -o DIR`` (default: the sample in examples/data).
+It reads what ``wpparse convert`` reads: files (JSON, JSON Lines, ``.gz`` too), folders of
+them, and ``-`` for standard input.
+
+Run: ``python examples/markdown_export.py [INPUT…] -o DIR`` (default: the sample in
+examples/data).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -79,7 +84,7 @@ def front_matter(post: wpparse.Post, slug: str) -> str:
     fields["slug"] = slug
     fields["categories"] = term_names(post, "categories")
     fields["tags"] = term_names(post, "tags")
-    image = wpparse.featured_image_url(post)
+    image = post.featured_image_url
     if image is not None:
         fields["featured_image"] = image
     lines = [f"{key}: {yaml_value(value)}" for key, value in fields.items()]
@@ -88,13 +93,13 @@ def front_matter(post: wpparse.Post, slug: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file", nargs="?", type=Path, default=SAMPLE)
+    parser.add_argument("inputs", nargs="*", default=[str(SAMPLE)], metavar="INPUT")
     parser.add_argument("-o", "--output", type=Path, required=True, help="the folder to write")
     args = parser.parse_args()
     folder: Path = args.output
     folder.mkdir(parents=True, exist_ok=True)
     written: set[str] = set()
-    for post in wpparse.iter_posts(args.file, on_error=skipped):
+    for post in posts(args.inputs):
         slug = safe_slug(post)
         date = publication_date(post)
         stem = f"{date:%Y-%m-%d}-{slug}" if date is not None else slug
@@ -111,6 +116,26 @@ def main() -> None:
             text += f"\n{post.content.markdown}\n"
         path.write_text(text, encoding="utf-8", newline="\n")
         print(f"{post.id}\t{path}")
+
+
+# The files a folder holds that wpparse reads, as `wpparse convert` finds them.
+SUFFIXES = (".json", ".jsonl", ".ndjson", ".json.gz", ".jsonl.gz", ".ndjson.gz")
+
+
+def posts(inputs: list[str]) -> Iterator[wpparse.Post]:
+    """Every post of `inputs`: files, folders (searched for JSON files, in name order) or ``-``."""
+    for given in inputs:
+        path = Path(given)
+        files = (
+            sorted(found for found in path.rglob("*") if found.name.endswith(SUFFIXES))
+            if given != "-" and path.is_dir()
+            else [given]
+        )
+        for file in files:
+            try:
+                yield from wpparse.iter_posts(file, on_error=skipped)
+            except wpparse.WPParseError as error:  # a whole input that is not posts
+                print(f"cannot read {file}: {error}", file=sys.stderr)
 
 
 def skipped(error: wpparse.WPParseError) -> None:

@@ -1,10 +1,11 @@
 """Export posts to a CSV file of flat records: one row per post, for a spreadsheet or pandas.
 
 `wpparse.to_record` gives a post as one flat record (id, absolute link, dates with their UTC
-offsets, plain-text title, excerpt and content, counts) with the columns of
-`wpparse.RECORD_COLUMNS`, whatever the post lacks. The cells are written as ``wpparse convert``
-writes CSV: None is an empty cell, booleans are ``true`` and ``false``, and lists of ids are
-JSON (``[4, 12]``). Items that are not posts are skipped and reported on standard error.
+offsets, plain-text title, excerpt and content, counts, its site and the file it came from)
+with the columns of `wpparse.RECORD_COLUMNS`, whatever the post lacks. The cells are written
+as ``wpparse convert`` writes CSV: None is an empty cell, booleans are ``true`` and ``false``,
+and lists of ids are JSON (``[4, 12]``). Items that are not posts are skipped and reported on
+standard error.
 
 Run: ``python examples/records_to_csv.py [FILE…] [-o OUT.csv]`` (default: the sample in
 examples/data, to standard output). A file may be a JSON array, JSON Lines, or ``.gz``.
@@ -40,7 +41,9 @@ def write_csv(paths: list[Path], out: TextIO) -> int:
     count = 0
     for path in paths:
         for post in wpparse.iter_posts(path, on_error=skipped):
-            writer.writerow([cell(value) for value in wpparse.to_record(post).values()])
+            writer.writerow(
+                [cell(value) for value in wpparse.to_record(post, source=str(path)).values()]
+            )
             count += 1
     return count
 

@@ -52,7 +52,7 @@ def run_input(data: bytes) -> None:
     else:
         text = payload.decode("utf-8", errors="surrogateescape")  # lone surrogates too
         for flavor in ("php", "js"):
-            wpparse.serialize_blocks(wpparse.parse_blocks(text, flavor=flavor))
+            wpparse.blocks.serialize_blocks(wpparse.parse_blocks(text, flavor=flavor))
 
 
 def read_everything(post: wpparse.Post) -> None:

@@ -101,7 +101,7 @@ def test_models_are_frozen_and_slotted() -> None:
         "ContentLink",
         "Image",
         "SrcsetCandidate",
-        "Embed",
+        "MediaEmbed",
         "Heading",
     ):
         cls = getattr(wpparse, name)

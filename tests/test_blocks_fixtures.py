@@ -15,8 +15,7 @@ import pytest
 
 from tests.blocks_strategies import as_flavor_reads
 from tests.conftest import SHARED
-from wpparse import Block, parse_blocks, serialize_blocks
-from wpparse.blocks import Flavor
+from wpparse.blocks import Block, Flavor, parse_blocks, serialize_blocks
 
 FIXTURES = SHARED / "fixtures" / "blocks"
 FLAVORS: list[Flavor] = ["php", "js"]

@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import pytest
 
-from wpparse import Block, parse_blocks, serialize_blocks
+from wpparse.blocks import Block, parse_blocks, serialize_blocks
 
 GALLERY = (
     '<!-- wp:gallery {"ids":[1,2]} --><figure><!-- wp:image {"id":1} --><img src="1.jpg"/>'

@@ -6,8 +6,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.blocks_strategies import as_flavor_reads, documents
-from wpparse import Block, parse_blocks, serialize_blocks, walk_blocks
-from wpparse.blocks import Flavor, encode_attributes
+from wpparse.blocks import (
+    Block,
+    Flavor,
+    encode_attributes,
+    parse_blocks,
+    serialize_blocks,
+    walk_blocks,
+)
 
 FLAVOR = st.sampled_from(["php", "js"])
 

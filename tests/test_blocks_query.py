@@ -10,14 +10,11 @@ from typing import Any
 import pytest
 
 import wpparse
-from wpparse import (
-    Block,
-    Content,
+from wpparse import Block, Content, parse_blocks, parse_post
+from wpparse.blocks import (
     count_blocks,
     find_blocks,
     has_block,
-    parse_blocks,
-    parse_post,
     serialize_blocks,
     walk_blocks,
 )

@@ -7,8 +7,7 @@ from typing import Any
 
 import pytest
 
-from wpparse import Block, parse_blocks, serialize_blocks
-from wpparse.blocks import Flavor, encode_attributes
+from wpparse.blocks import Block, Flavor, encode_attributes, parse_blocks, serialize_blocks
 
 FLAVORS: list[Flavor] = ["php", "js"]
 

@@ -73,7 +73,9 @@ def test_jsonl_holds_the_record_of_each_post(
     out = tmp_path / "records.jsonl"
     status, err = _run(capsys, str(dump), "-o", str(out), "--jobs", "1")
     assert status == 0
-    assert _jsonl(out) == [wpparse.to_record(post) for post in wpparse.parse_posts(dump)]
+    assert _jsonl(out) == [
+        wpparse.to_record(post, source=str(dump)) for post in wpparse.parse_posts(dump)
+    ]
     assert [record["warning_count"] for record in _jsonl(out)] == [0, 1, 0]
     assert err.startswith("wpparse: 3 posts in ")
     assert err.endswith(" posts/s)\n")
@@ -155,7 +157,7 @@ def test_stdin_to_stdout_through_python_dash_m(seed_bytes: bytes) -> None:
     )
     assert result.returncode == 0, result.stderr
     (line,) = result.stdout.decode().splitlines()
-    assert json.loads(line) == wpparse.to_record(wpparse.parse_post(seed_bytes))
+    assert json.loads(line) == wpparse.to_record(wpparse.parse_post(seed_bytes), source="<stdin>")
     assert result.stderr == b""
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 import os
 import subprocess
@@ -286,3 +287,21 @@ def test_dask_parquet() -> None:
         ["512", "Café culture returns – and it’s louder than ever"],
         ["42", "Contact & Tips"],
     ]
+
+
+def test_markdown_export_takes_what_convert_takes(tmp_path: Path) -> None:
+    folder = tmp_path / "dump"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.json").write_bytes((EXAMPLES / "data" / "posts.json").read_bytes())
+    seed = Path(__file__).parent / "data" / "post-71191.json"
+    (folder / "sub" / "b.jsonl.gz").write_bytes(
+        gzip.compress(json.dumps(json.loads(seed.read_bytes())).encode() + b"\n")
+    )
+    (folder / "notes.txt").write_text("not read", encoding="utf-8")
+    lone = tmp_path / "lone.json"
+    lone.write_text('{"id": 9, "slug": "nine", "date": "2024-01-02T03:04:05"}', encoding="utf-8")
+    out = tmp_path / "content"
+    rows = _run("markdown_export.py", str(folder), str(lone), "-o", str(out))
+    assert [row[0] for row in rows] == ["71191", "512", "42", "71191", "9"]
+    assert len(list(out.glob("*.md"))) == 5
+    assert (out / "2024-01-02-nine.md").read_text(encoding="utf-8").startswith("---\n")

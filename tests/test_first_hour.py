@@ -164,3 +164,98 @@ def test_a_broken_middle_line_is_malformed_not_the_end_of_the_stream(tmp_path: P
     assert "line 2" in message
     assert "stream ends" not in message
     assert not message.endswith(" at")
+
+
+# -- the public face --------------------------------------------------------------------------
+
+
+def test_the_public_face_is_what_users_call_and_annotate_with() -> None:
+    assert len(wpparse.__all__) == 38
+    for name in wpparse.__all__:
+        assert getattr(wpparse, name) is not None
+    for moved in ("walk_blocks", "records_from_lines", "PostData", "Embed", "featured_image_url"):
+        assert moved not in wpparse.__all__
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("walk_blocks", "wpparse.blocks.walk_blocks"),
+        ("find_blocks", "wpparse.blocks.find_blocks"),
+        ("has_block", "wpparse.blocks.has_block"),
+        ("count_blocks", "wpparse.blocks.count_blocks"),
+        ("serialize_blocks", "wpparse.blocks.serialize_blocks"),
+        ("records_from_lines", "wpparse.output.records_from_lines"),
+        ("PostData", "wpparse.typing.PostData"),
+        ("PostsData", "wpparse.typing.PostsData"),
+        ("Source", "wpparse.typing.Source"),
+        ("ErrorHandler", "wpparse.typing.SkippedItemHandler"),
+        ("Embed", "wpparse.MediaEmbed"),
+    ],
+)
+def test_moved_names_still_work_with_a_deprecation_warning(old: str, new: str) -> None:
+    with pytest.warns(DeprecationWarning, match=rf"wpparse\.{old} is deprecated .* use {new}"):
+        found = getattr(wpparse, old)
+    module, _, name = new.rpartition(".")
+    assert found is getattr(__import__(module, fromlist=[name]), name)
+
+
+def test_featured_image_url_is_a_property_and_the_old_function_warns() -> None:
+    post = wpparse.parse_post(
+        {
+            "id": 1,
+            "featured_media": 7,
+            "_embedded": {"wp:featuredmedia": [{"id": 7, "source_url": "https://e.org/a.jpg"}]},
+        }
+    )
+    assert post.featured_image_url == "https://e.org/a.jpg"
+    with pytest.warns(DeprecationWarning, match="Post.featured_image_url"):
+        assert wpparse.featured_image_url(post) == "https://e.org/a.jpg"
+
+
+def test_an_unknown_name_is_still_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'parse_everything'"):
+        wpparse.parse_everything  # noqa: B018
+
+
+# -- errors with kinds ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ("{oops", wpparse.ErrorKind.NOT_JSON),
+        ('{"id": 1, "title": "cut', wpparse.ErrorKind.TRUNCATED),
+        ("<!DOCTYPE html><html>Blocked</html>", wpparse.ErrorKind.HTML_PAGE),
+        ("", wpparse.ErrorKind.EMPTY),
+        ("[1, 2]", wpparse.ErrorKind.NOT_AN_OBJECT),
+        ('"a string"', wpparse.ErrorKind.NOT_AN_OBJECT),
+        ('{"code": "rest_forbidden", "message": "No."}', wpparse.ErrorKind.WORDPRESS_ERROR),
+        ("[" * 100_000, wpparse.ErrorKind.TOO_DEEP),
+    ],
+)
+def test_errors_say_their_kind(data: str, kind: wpparse.ErrorKind) -> None:
+    with pytest.raises(wpparse.WPParseError) as raised:
+        wpparse.parse_post(data)
+    assert raised.value.kind is kind
+
+
+def test_too_large_unreadable_and_strict_problems_have_their_kinds(tmp_path: Path) -> None:
+    with pytest.raises(wpparse.WPParseError) as raised:
+        wpparse.parse_post('{"id": 1}', limits=wpparse.Limits(max_size=3))
+    assert raised.value.kind is wpparse.ErrorKind.TOO_LARGE
+    with pytest.raises(wpparse.WPParseError) as raised:
+        list(wpparse.iter_posts(tmp_path / "missing.json"))
+    assert raised.value.kind is wpparse.ErrorKind.UNREADABLE
+    with pytest.raises(wpparse.WPParseError) as raised:
+        wpparse.parse_post({"id": "7"}, strict=True)
+    assert raised.value.kind is wpparse.ErrorKind.PROBLEMS
+
+
+def test_skipped_items_carry_their_kind_to_the_handler() -> None:
+    skipped: list[wpparse.WPParseError] = []
+    wpparse.parse_posts('{"id": 1}\n7\n{oops\n', on_error=skipped.append)
+    assert [error.kind for error in skipped] == [
+        wpparse.ErrorKind.NOT_AN_OBJECT,
+        wpparse.ErrorKind.NOT_JSON,
+    ]

@@ -490,7 +490,7 @@ def test_generated_excerpts_are_the_first_words_of_the_text(
         assert post.excerpt is not None
         if holdings[post.id]["excerpt"] or post.status != "publish" or post.content.protected:
             continue
-        names = {block.name for block in wpparse.walk_blocks(post.content.blocks)}
+        names = {block.name for block in wpparse.blocks.walk_blocks(post.content.blocks)}
         if not names <= set(allowed) or not post.excerpt.text:
             continue
         excerpt = _letters(" ".join(_words(post.excerpt.text)))

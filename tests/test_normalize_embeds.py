@@ -7,16 +7,18 @@ from typing import Any
 import pytest
 
 from wpparse import Content, parse_post
-from wpparse.structure.content import Embed
+from wpparse.structure.content import MediaEmbed
 
 POST_URL = "https://example.org/2026/04/post/"
 
 
-def embeds(html: str, base_url: str | None = POST_URL) -> tuple[Embed, ...]:
+def embeds(html: str, base_url: str | None = POST_URL) -> tuple[MediaEmbed, ...]:
     return Content(html=html, base_url=base_url).embeds
 
 
-def described(found: tuple[Embed, ...], expected: list[dict[str, str]]) -> list[dict[str, str]]:
+def described(
+    found: tuple[MediaEmbed, ...], expected: list[dict[str, str]]
+) -> list[dict[str, str]]:
     """`found` as dicts holding only the fields that `expected` names, for comparison."""
     return [
         {key: getattr(embed, key) for key in want}
@@ -405,7 +407,9 @@ def test_lazy_iframe_and_its_noscript_copy_are_one_embed() -> None:
         ' title="T"></iframe><noscript><iframe src="https://www.youtube.com/embed/abc"'
         ' title="T"></iframe></noscript></p>'
     )
-    assert embeds(html) == (Embed("iframe", "https://www.youtube.com/embed/abc", "youtube", "T"),)
+    assert embeds(html) == (
+        MediaEmbed("iframe", "https://www.youtube.com/embed/abc", "youtube", "T"),
+    )
 
 
 def test_wp_rocket_player_and_its_noscript_copy_are_one_embed() -> None:
@@ -505,7 +509,7 @@ def test_not_an_embed(html: str) -> None:
 
 
 def test_iframe_url_stays_relative_without_a_base_url() -> None:
-    assert embeds('<iframe src="/tour/"></iframe>', None) == (Embed("iframe", "/tour/"),)
+    assert embeds('<iframe src="/tour/"></iframe>', None) == (MediaEmbed("iframe", "/tour/"),)
 
 
 def test_embed_url_resolved_against_the_post_link_from_parse_post() -> None:

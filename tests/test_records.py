@@ -45,6 +45,8 @@ COLUMN_TYPES: dict[str, type] = {
     "internal_link_count": int,
     "external_link_count": int,
     "warning_count": int,
+    "site": str,
+    "source": str,
 }
 NEVER_NONE = {"categories", "tags", "warning_count"}
 

@@ -13,25 +13,23 @@ and `wpparse.output` (flat records, JSON and the command line). `wpparse.blocks`
 and structure, parses block markup (``post.content.blocks``). See ``docs/architecture.md``.
 """
 
+from typing import Any as _Any
+
 from wpparse import normalize as _normalize  # noqa: F401 - installs the derived-value hook
+from wpparse import typing  # noqa: F401 - wpparse.typing, the types to annotate with
 from wpparse._version import __version__
-from wpparse.blocks import (
-    Block,
-    count_blocks,
-    find_blocks,
-    has_block,
-    parse_blocks,
-    serialize_blocks,
-    walk_blocks,
+from wpparse.blocks import Block, parse_blocks
+from wpparse.errors import (
+    ErrorKind,
+    Problem,
+    ProblemKind,
+    SkippedItemWarning,
+    WPAPIError,
+    WPParseError,
 )
-from wpparse.errors import Problem, ProblemKind, SkippedItemWarning, WPAPIError, WPParseError
 from wpparse.limits import Limits
-from wpparse.output.partitions import records_from_lines
-from wpparse.output.records import RECORD_COLUMNS, featured_image_url, to_record
+from wpparse.output.records import RECORD_COLUMNS, to_record
 from wpparse.parse import (
-    ErrorHandler,
-    PostData,
-    PostsData,
     iter_posts,
     parse_comment,
     parse_post,
@@ -40,12 +38,10 @@ from wpparse.parse import (
     parse_term,
     parse_user,
 )
-from wpparse.read import Source
 from wpparse.structure import (
     Comment,
     Content,
     ContentLink,
-    Embed,
     Embedded,
     Excerpt,
     Heading,
@@ -54,6 +50,7 @@ from wpparse.structure import (
     Link,
     Links,
     MediaDetails,
+    MediaEmbed,
     Post,
     Rendered,
     SearchResult,
@@ -69,9 +66,8 @@ __all__ = [
     "Comment",
     "Content",
     "ContentLink",
-    "Embed",
     "Embedded",
-    "ErrorHandler",
+    "ErrorKind",
     "Excerpt",
     "Heading",
     "Image",
@@ -80,15 +76,13 @@ __all__ = [
     "Link",
     "Links",
     "MediaDetails",
+    "MediaEmbed",
     "Post",
-    "PostData",
-    "PostsData",
     "Problem",
     "ProblemKind",
     "Rendered",
     "SearchResult",
     "SkippedItemWarning",
-    "Source",
     "SrcsetCandidate",
     "Term",
     "Title",
@@ -96,10 +90,6 @@ __all__ = [
     "WPAPIError",
     "WPParseError",
     "__version__",
-    "count_blocks",
-    "featured_image_url",
-    "find_blocks",
-    "has_block",
     "iter_posts",
     "parse_blocks",
     "parse_comment",
@@ -108,8 +98,46 @@ __all__ = [
     "parse_search_result",
     "parse_term",
     "parse_user",
-    "records_from_lines",
-    "serialize_blocks",
     "to_record",
-    "walk_blocks",
 ]
+
+# Names 0.1 exported here, which moved in 0.2: each still works, with a DeprecationWarning
+# naming its new place, until 0.3. (module, name there, where to find it now)
+_MOVED = {
+    "count_blocks": ("wpparse.blocks", "count_blocks", "wpparse.blocks.count_blocks"),
+    "find_blocks": ("wpparse.blocks", "find_blocks", "wpparse.blocks.find_blocks"),
+    "has_block": ("wpparse.blocks", "has_block", "wpparse.blocks.has_block"),
+    "walk_blocks": ("wpparse.blocks", "walk_blocks", "wpparse.blocks.walk_blocks"),
+    "serialize_blocks": ("wpparse.blocks", "serialize_blocks", "wpparse.blocks.serialize_blocks"),
+    "records_from_lines": (
+        "wpparse.output",
+        "records_from_lines",
+        "wpparse.output.records_from_lines",
+    ),
+    "PostData": ("wpparse.typing", "PostData", "wpparse.typing.PostData"),
+    "PostsData": ("wpparse.typing", "PostsData", "wpparse.typing.PostsData"),
+    "Source": ("wpparse.typing", "Source", "wpparse.typing.Source"),
+    "ErrorHandler": ("wpparse.typing", "SkippedItemHandler", "wpparse.typing.SkippedItemHandler"),
+    "Embed": ("wpparse.structure", "MediaEmbed", "wpparse.MediaEmbed"),
+    "featured_image_url": (
+        "wpparse.output.records",
+        "_featured_image_url",
+        "Post.featured_image_url",
+    ),
+}
+
+
+def __getattr__(name: str) -> _Any:
+    moved = _MOVED.get(name)
+    if moved is None:
+        raise AttributeError(f"module 'wpparse' has no attribute {name!r}")
+    import importlib
+    import warnings
+
+    module, attribute, now = moved
+    warnings.warn(
+        f"wpparse.{name} is deprecated and will be removed in 0.3: use {now}",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return getattr(importlib.import_module(module), attribute)

@@ -124,6 +124,34 @@ def preview(value: Any) -> str:
     return text
 
 
+class ErrorKind(enum.Enum):
+    """What kind of input a `WPParseError` refused: for code to branch on, and for counts.
+
+    The error's message says the same for people, with the details.
+    """
+
+    #: Not JSON: malformed, or more than one value where one belongs.
+    NOT_JSON = "malformed JSON"
+    #: An HTML page where JSON was expected (a security plugin, maintenance mode, a login).
+    HTML_PAGE = "HTML, not JSON"
+    #: JSON cut short: the input ends inside a value.
+    TRUNCATED = "truncated JSON"
+    #: Nothing at all: an empty file, only white space.
+    EMPTY = "empty input"
+    #: Larger than `wpparse.Limits.max_size`.
+    TOO_LARGE = "value too large"
+    #: Nested too deeply to decode.
+    TOO_DEEP = "JSON nested too deeply"
+    #: Valid JSON, but not an object where one belongs (an array, a string, a number).
+    NOT_AN_OBJECT = "not a JSON object"
+    #: A WordPress error object (the error is a `WPAPIError`).
+    WORDPRESS_ERROR = "WordPress error object"
+    #: The file or folder cannot be read.
+    UNREADABLE = "unreadable input"
+    #: ``strict=True``: the object has problems (listed in ``problems``).
+    PROBLEMS = "problems"
+
+
 class WPParseError(ValueError):
     """The input could not be parsed as WordPress REST data.
 
@@ -131,7 +159,8 @@ class WPParseError(ValueError):
     problem. ``problems`` lists every problem found, each with its JSON path; ``location`` says
     where in a file or stream the offending object was, when that is known; ``whole_input`` is
     True when the input as a whole is not posts (it cannot be read, is not JSON, is an HTML page
-    or a single error object) rather than one item of it being wrong.
+    or a single error object) rather than one item of it being wrong; ``kind`` says what was
+    wrong, as an `ErrorKind`.
     """
 
     def __init__(
@@ -141,12 +170,25 @@ class WPParseError(ValueError):
         *,
         location: str | None = None,
         whole_input: bool = False,
+        kind: ErrorKind | None = None,
     ) -> None:
         self.summary = message
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.location = location
         self.whole_input = whole_input
+        #: What was wrong; problems when ``problems`` lists some and no kind is given.
+        self.kind: ErrorKind = kind or (ErrorKind.PROBLEMS if self.problems else ErrorKind.NOT_JSON)
         super().__init__(self._render())
+
+    def with_hint(self, hint: str) -> WPParseError:
+        """The same error, its message followed by `hint`."""
+        return WPParseError(
+            f"{self.summary}; {hint}",
+            self.problems,
+            location=self.location,
+            whole_input=self.whole_input,
+            kind=self.kind,
+        )
 
     def _render(self) -> str:
         head = f"{self.location}: {self.summary}" if self.location else self.summary
@@ -157,7 +199,14 @@ class WPParseError(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only arguments are not restored by the default exception pickling.
-        arguments = (type(self), self.summary, self.problems, self.location, self.whole_input)
+        arguments = (
+            type(self),
+            self.summary,
+            self.problems,
+            self.location,
+            self.whole_input,
+            self.kind,
+        )
         return (_rebuild_parse_error, arguments)
 
 
@@ -167,8 +216,9 @@ def _rebuild_parse_error(
     problems: tuple[Problem, ...],
     location: str | None,
     whole_input: bool,
+    kind: ErrorKind | None = None,
 ) -> WPParseError:
-    return cls(summary, problems, location=location, whole_input=whole_input)
+    return cls(summary, problems, location=location, whole_input=whole_input, kind=kind)
 
 
 class WPAPIError(WPParseError):
@@ -200,7 +250,7 @@ class WPAPIError(WPParseError):
         if self.additional_errors:
             others = ", ".join(error.code for error in self.additional_errors)
             summary += f" (and {len(self.additional_errors)} more: {others})"
-        super().__init__(summary, location=location)
+        super().__init__(summary, location=location, kind=ErrorKind.WORDPRESS_ERROR)
 
     def __reduce__(self) -> tuple[Any, ...]:
         arguments = (self.code, self.message, self.status, dict(self.data), self.location)

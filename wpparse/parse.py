@@ -15,7 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any, TypeAlias, TypeVar
 
-from wpparse.errors import Problem, SkippedItemWarning, WPAPIError, WPParseError, warn_caller
+from wpparse.errors import (
+    ErrorKind,
+    Problem,
+    SkippedItemWarning,
+    WPAPIError,
+    WPParseError,
+    warn_caller,
+)
 from wpparse.limits import DEFAULT_LIMITS, Limits
 from wpparse.read import Source, StreamItem, decode_json, iter_json_items, open_source
 from wpparse.structure.embedded import (
@@ -47,7 +54,9 @@ PostData: TypeAlias = (
 #: What `parse_posts` accepts: any `PostData`, or a list of decoded JSON values.
 PostsData: TypeAlias = PostData | Iterable[Any]
 #: Called with the error for each item that lenient parsing skips.
-ErrorHandler: TypeAlias = Callable[[WPParseError], None]
+SkippedItemHandler: TypeAlias = Callable[[WPParseError], None]
+#: The name of `SkippedItemHandler` before 0.2.
+ErrorHandler: TypeAlias = SkippedItemHandler
 
 
 def parse_post(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Post:
@@ -140,7 +149,7 @@ def parse_posts(
     data: PostsData,
     *,
     strict: bool = False,
-    on_error: ErrorHandler | None = None,
+    on_error: SkippedItemHandler | None = None,
     limits: Limits | None = None,
 ) -> list[Post]:
     """Parse a collection response (a JSON array of posts), or any input `iter_posts` reads.
@@ -182,7 +191,7 @@ def parse_posts(
             and isinstance(data, str)
             and (hint := _path_hint(data, "parse_posts"))
         ):
-            raise WPParseError(f"{error.summary}; {hint}", whole_input=True) from None
+            raise error.with_hint(hint) from None
         raise
 
 
@@ -190,7 +199,7 @@ def iter_posts(
     source: Source,
     *,
     strict: bool = False,
-    on_error: ErrorHandler | None = None,
+    on_error: SkippedItemHandler | None = None,
     limits: Limits | None = None,
 ) -> Iterator[Post]:
     """Yield the posts of a file or stream one at a time, in constant memory.
@@ -224,6 +233,7 @@ def iter_posts(
             f" {preview!r}; it looks like JSON text: pass it to parse_posts, or wrap it in"
             " io.StringIO",
             whole_input=True,
+            kind=ErrorKind.UNREADABLE,
         )
     for _, post in iter_located_posts(source, strict=strict, on_error=on_error, limits=limits):
         yield post
@@ -233,7 +243,7 @@ def iter_located_posts(
     source: Source,
     *,
     strict: bool = False,
-    on_error: ErrorHandler | None = None,
+    on_error: SkippedItemHandler | None = None,
     limits: Limits | None = None,
 ) -> Iterator[tuple[str, Post]]:
     """Like `iter_posts`, yielding ``(location, post)``; location is ``"FILE: line L, item I"``."""
@@ -294,7 +304,9 @@ def _structure(
 ) -> _Read:
     """Structure a decoded JSON value with `read`, applying the lenient or strict policy."""
     if not isinstance(value, Mapping):
-        raise WPParseError(_not_an_object(value, noun), location=location)
+        raise WPParseError(
+            _not_an_object(value, noun), location=location, kind=ErrorKind.NOT_AN_OBJECT
+        )
     if is_error_object(value):
         raise _api_error(value, location)
     log = ProblemLog(limits or DEFAULT_LIMITS)
@@ -324,7 +336,7 @@ def _decode_one(data: PostData, max_size: int, function: str) -> tuple[Any, tupl
             return decode_json(data)
         except WPParseError as error:
             if isinstance(data, str) and (hint := _path_hint(data, function)):
-                raise WPParseError(f"{error.summary}; {hint}") from None
+                raise error.with_hint(hint) from None
             raise
     if isinstance(data, Mapping) or not (isinstance(data, os.PathLike) or hasattr(data, "read")):
         # A decoded JSON value: an object is a post; anything else (a list from a collection
@@ -354,7 +366,8 @@ def _check_size(size: int, max_size: int) -> None:
     if size > max_size:
         raise WPParseError(
             f"the input is larger than Limits.max_size ({max_size:,}); to read a document this"
-            " large, pass limits=wpparse.Limits(max_size=...)"
+            " large, pass limits=wpparse.Limits(max_size=...)",
+            kind=ErrorKind.TOO_LARGE,
         )
 
 
@@ -425,7 +438,12 @@ def post_from_item(
     """
     try:
         if item.error is not None:
-            raise WPParseError(item.error.summary, item.error.problems, location=location)
+            raise WPParseError(
+                item.error.summary,
+                item.error.problems,
+                location=location,
+                kind=item.error.kind,
+            )
         return post_from_value(
             item.value, strict=strict, location=location, problems=item.problems, limits=limits
         )
@@ -451,7 +469,7 @@ def _posts_from_items(
     items: Iterator[StreamItem],
     name: str,
     strict: bool,
-    on_error: ErrorHandler | None,
+    on_error: SkippedItemHandler | None,
     limits: Limits,
 ) -> Iterator[tuple[str, Post]]:
     """Turn stream items into posts, applying the lenient or strict policy to each failure."""
@@ -478,7 +496,7 @@ def _posts_from_items(
             yield location, post
 
 
-def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
+def _report(error: WPParseError, on_error: SkippedItemHandler | None) -> None:
     if on_error is not None:
         on_error(error)
     else:

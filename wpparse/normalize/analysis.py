@@ -29,7 +29,7 @@ from wpparse.normalize.markdown import to_markdown
 from wpparse.normalize.markers import TAG_NAMES, mark_layout
 from wpparse.normalize.shortcodes import expand_shortcodes
 from wpparse.normalize.text import count_words, finish_text, one_line, unescape_line
-from wpparse.structure.content import ContentLink, Embed, Heading, Image
+from wpparse.structure.content import ContentLink, Heading, Image, MediaEmbed
 from wpparse.structure.rendered import Rendered
 
 # Line breaks in Markdown and the spaces around them (other white space, U+3000 say, is text).
@@ -95,7 +95,7 @@ class Analysis:
         self._text: str | None = None
         self._links: tuple[ContentLink, ...] | None = None
         self._images: tuple[Image, ...] | None = None
-        self._embeds: tuple[Embed, ...] | None = None
+        self._embeds: tuple[MediaEmbed, ...] | None = None
         self._markdown: str | None = None
         self._word_count: int | None = None
         self._list_numbers = 0  # the numbers of list items in the text (not words)
@@ -203,7 +203,7 @@ class Analysis:
         return self._images
 
     @property
-    def embeds(self) -> tuple[Embed, ...]:
+    def embeds(self) -> tuple[MediaEmbed, ...]:
         """Embeds, resolved."""
         if self._embeds is None:
             self._embeds = finish_embeds(self._read("_raw_embeds"), self._base_url)

@@ -10,7 +10,7 @@ from wpparse.normalize.figures import enclosing_caption, figure_of, inside
 from wpparse.normalize.fragment import Attributes, attribute, attributes
 from wpparse.normalize.text import attribute_text, one_line
 from wpparse.normalize.urls import Resolver, clean_url, has_scheme, is_unsafe, site_host
-from wpparse.structure.content import Embed
+from wpparse.structure.content import MediaEmbed
 
 _SELECTOR = (
     ".wp-block-embed, iframe, video, audio, blockquote.wp-embedded-content,"
@@ -232,7 +232,7 @@ def _provider_of(url: str) -> str:
     return labels[-2] if len(labels) >= 2 else host
 
 
-def finish_embeds(raw: list[RawEmbed], base_url: str | None) -> tuple[Embed, ...]:
+def finish_embeds(raw: list[RawEmbed], base_url: str | None) -> tuple[MediaEmbed, ...]:
     """Resolve the embeds read by `collect_embeds`, leaving out unsafe URLs."""
     resolve = Resolver(base_url)
     embeds = []
@@ -242,5 +242,5 @@ def finish_embeds(raw: list[RawEmbed], base_url: str | None) -> tuple[Embed, ...
             continue
         resolved = resolve(cleaned)
         provider = provider or _provider_of(resolved)
-        embeds.append(Embed(kind, resolved, provider, attribute_text(title), caption))
+        embeds.append(MediaEmbed(kind, resolved, provider, attribute_text(title), caption))
     return tuple(embeds)

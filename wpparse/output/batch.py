@@ -36,7 +36,7 @@ def convert_units(units: Sequence[Unit], *, fmt: str, strict: bool) -> list[Outc
             if strict and not error.whole_input:
                 break
         else:
-            outcomes.append(encode_record(to_record(post), fmt))
+            outcomes.append(encode_record(to_record(post, source=name or None), fmt))
     return outcomes
 
 

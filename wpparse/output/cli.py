@@ -12,15 +12,11 @@ from typing import Any
 
 from wpparse._version import __version__
 from wpparse.errors import WPParseError
+from wpparse.output.exits import exit_status
 from wpparse.output.jsonl import dumps_json
 from wpparse.output.writers import silence_stdout
 from wpparse.parse import iter_located_posts
 from wpparse.structure.post import Post
-
-#: Exit statuses, as documented in ``--help`` and docs/cli.md.
-EXIT_OK = 0
-EXIT_SKIPPED = 1
-EXIT_UNREADABLE = 2
 
 _DESCRIPTION = """\
 Read WordPress REST API posts (a JSON array such as /wp-json/wp/v2/posts returns, a single
@@ -94,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return convert.main(argv[1:])
     args = build_parser().parse_args(argv)
-    status = EXIT_OK
+    unreadable = 0
     out, err = sys.stdout, sys.stderr
     skipped = 0
     written = 0
@@ -117,19 +113,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             except WPParseError as error:
                 print(f"wpparse: {error if error.location else f'{path}: {error}'}", file=err)
                 if not error.whole_input:
-                    return EXIT_SKIPPED  # --strict stopped at an item's problem
-                status = EXIT_UNREADABLE
+                    # --strict stopped at an item's problem.
+                    return exit_status(unreadable=unreadable, skipped=skipped, stopped=True)
+                unreadable += 1
         out.flush()
     except BrokenPipeError:
         # The reader went away (``wpparse … | head``): stop quietly, like other filters.
         silence_stdout(out)
-        return status
+        return exit_status(unreadable=unreadable, skipped=skipped, stopped=False)
     if not written:
         # An empty array, or nothing but items skipped: say so, rather than print nothing.
         print(f"wpparse: read no post from {', '.join(args.files)}", file=err)
-    if status == EXIT_OK and skipped:
-        status = EXIT_SKIPPED
-    return status
+    return exit_status(unreadable=unreadable, skipped=skipped, stopped=False)
 
 
 def _output(post: Post, with_text: bool) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from wpparse.errors import WPParseError
 from wpparse.output.batch import convert_units
-from wpparse.output.cli import EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE
+from wpparse.output.exits import EXIT_OK, EXIT_UNREADABLE, exit_status
 from wpparse.output.inputs import Unit, iter_units
 from wpparse.output.parquet import INSTALL_HINT, pyarrow_missing
 from wpparse.output.pool import map_chunks
@@ -150,9 +150,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.quiet or tally.skipped or tally.unreadable or stopped:
         seconds = time.perf_counter() - start
         print(f"wpparse: {tally.summary(seconds, stopped=stopped)}", file=err)
-    if stopped or (tally.skipped and not tally.unreadable):
-        return EXIT_SKIPPED
-    return EXIT_UNREADABLE if tally.unreadable else EXIT_OK
+    return exit_status(unreadable=tally.unreadable, skipped=tally.skipped.total(), stopped=stopped)
 
 
 def _items_in(unit: Unit) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import attrs
 
-from wpparse.errors import WPParseError
+from wpparse.errors import ErrorKind, WPParseError
 from wpparse.read import StreamItem, open_source
 from wpparse.read.lines import ElementBatch, LineBatch, iter_batches_or_items
 
@@ -55,7 +55,10 @@ def iter_units(
             files = folder_files(Path(given), exclude)
             if not files:
                 message = f"no {', '.join(SUFFIXES)} file in this folder"
-                yield Unit(given, WPParseError(message, location=given, whole_input=True))
+                error = WPParseError(
+                    message, location=given, whole_input=True, kind=ErrorKind.UNREADABLE
+                )
+                yield Unit(given, error)
             for path in files:
                 yield from _read(path, batch_arrays)
         else:
@@ -94,4 +97,7 @@ def _read(path: str, batch_arrays: bool) -> Iterator[Unit]:
     except WPParseError as error:  # the file cannot be opened
         yield Unit(path, error)
     except (OSError, EOFError, zlib.error) as exc:  # damaged gzip data, a failing disk
-        yield Unit(path, WPParseError(f"cannot read: {exc}", location=path, whole_input=True))
+        unreadable = WPParseError(
+            f"cannot read: {exc}", location=path, whole_input=True, kind=ErrorKind.UNREADABLE
+        )
+        yield Unit(path, unreadable)

@@ -2,7 +2,7 @@
 
 Needs the ``dask`` extra (``pip install 'wpparse[dask]'``: dask's bags, distributed and
 pyarrow). Each partition of the input is a block of lines that one worker turns into records
-with `wpparse.records_from_lines`; `write_parquet` writes each partition's records to its own
+with `wpparse.output.records_from_lines`; `write_parquet` writes each partition's records to its own
 Parquet file, with the schema of ``wpparse convert``. The work runs on whatever scheduler is
 active: a ``dask.distributed.Client`` if one was created, else Dask's default for bags
 (processes on this machine).

@@ -13,14 +13,17 @@ from typing import Any
 from wpparse.errors import SkippedItemWarning, WPParseError, warn_caller
 from wpparse.limits import Limits
 from wpparse.output.records import to_record
-from wpparse.parse import ErrorHandler, iter_posts
+from wpparse.parse import SkippedItemHandler, iter_posts
+
+# What locations call lines that were given no name (and the records' source is then None).
+_UNNAMED = "<partition>"
 
 
 def records_from_lines(
     lines: Iterable[str | bytes],
     *,
-    name: str = "<partition>",
-    on_error: ErrorHandler | None = None,
+    name: str = _UNNAMED,
+    on_error: SkippedItemHandler | None = None,
     limits: Limits | None = None,
 ) -> list[dict[str, Any]]:
     """The flat record (`wpparse.to_record`) of every post in some lines of JSON Lines.
@@ -51,13 +54,13 @@ def records_from_lines(
     records = []
     try:
         for post in iter_posts(stream, on_error=on_error, limits=limits):
-            records.append(to_record(post))
+            records.append(to_record(post, source=None if name == _UNNAMED else name))
     except WPParseError as error:  # the partition's only line is not a post (an API error)
         _report(error, on_error)
     return records
 
 
-def _report(error: WPParseError, on_error: ErrorHandler | None) -> None:
+def _report(error: WPParseError, on_error: SkippedItemHandler | None) -> None:
     if on_error is not None:
         on_error(error)
         return

@@ -5,8 +5,10 @@ The columns and their order are `RECORD_COLUMNS`; docs/records.md describes each
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from typing import Any
+from urllib.parse import urlsplit
 
 from wpparse.structure.content import ContentLink
 from wpparse.structure.dates import format_datetime
@@ -39,6 +41,8 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "internal_link_count",
     "external_link_count",
     "warning_count",
+    "site",
+    "source",
 )
 
 
@@ -71,10 +75,12 @@ RECORD_TYPES: dict[str, str] = {
     "internal_link_count": "int",
     "external_link_count": "int",
     "warning_count": "int",
+    "site": "str",
+    "source": "str",
 }
 
 
-def to_record(post: Post) -> dict[str, Any]:
+def to_record(post: Post, *, source: str | None = None) -> dict[str, Any]:
     """The post as one flat record: the `RECORD_COLUMNS`, in order, every one present.
 
     Values are JSON scalars (None where the post lacks what a column is read from) and lists
@@ -84,8 +90,10 @@ def to_record(post: Post) -> dict[str, Any]:
     UTC offsets; ``*_text`` are the plain text of ``title``, ``excerpt`` and ``content``;
     ``featured_image_url`` is the ``source_url`` of the featured image when ``_embedded`` holds
     it (``?_embed``); the counts are of ``content`` (the internal and external ones None when
-    the post's link is unknown); ``warning_count`` is ``len(post.warnings)``. docs/records.md
-    describes every column.
+    the post's link is unknown); ``warning_count`` is ``len(post.warnings)``; ``site`` is the
+    host the post is from (its link's, or its ``_links``' or ``guid``'s when the link is a path
+    or missing); ``source`` is `source`, where the caller read the post (``wpparse convert``
+    gives the input file). docs/records.md describes every column.
 
     Computing the text parses the HTML of the title, excerpt and content.
     """
@@ -111,28 +119,37 @@ def to_record(post: Post) -> dict[str, Any]:
         "categories": list(post.categories),
         "tags": list(post.tags),
         "featured_media": post.featured_media,
-        "featured_image_url": featured_image_url(post),
+        "featured_image_url": post.featured_image_url,
         "link_count": len(links) if links is not None else None,
         "image_count": len(content.images) if content is not None else None,
         "embed_count": len(content.embeds) if content is not None else None,
         "internal_link_count": internal,
         "external_link_count": external,
         "warning_count": len(post.warnings),
+        "site": _site(post),
+        "source": source,
     }
 
 
-def featured_image_url(post: Post) -> str | None:
-    """The featured image's URL, when ``_embedded["wp:featuredmedia"]`` holds its attachment.
-
-    None when the post has no featured image, was fetched without ``?_embed``, or the embedded
-    attachment is another one or unreadable (an error object).
-    """
-    if post.featured_media is None or post.embedded is None:
-        return None
-    for media in post.embedded.featured_media:
-        if media.id == post.featured_media and media.source_url:
-            return media.source_url
+def _site(post: Post) -> str | None:
+    """The host the post is from: its link's, or that of a link to it, or its guid's."""
+    candidates = [absolute_link(post.link, post.links)]
+    if post.links is not None:
+        candidates.extend(post.links.first_href(name) for name in ("self", "collection"))
+    if post.guid is not None:
+        candidates.append(post.guid.html)
+    for url in candidates:
+        if url and "//" in url:
+            with contextlib.suppress(ValueError):
+                host = urlsplit(url).hostname
+                if host:
+                    return host
     return None
+
+
+def _featured_image_url(post: Post) -> str | None:
+    """`Post.featured_image_url` as a function: what ``wpparse.featured_image_url`` was."""
+    return post.featured_image_url
 
 
 def _iso(value: dt.datetime | None) -> str | None:

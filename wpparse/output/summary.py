@@ -4,28 +4,12 @@ from __future__ import annotations
 
 import collections
 
-from wpparse.errors import WPAPIError, WPParseError
-
-# Why an item was skipped, from the start of the reader's message.
-_KINDS = (
-    ("malformed JSON", "malformed JSON"),
-    ("truncated JSON", "truncated JSON"),
-    ("found HTML", "HTML, not JSON"),
-    ("JSON is nested too deeply", "JSON nested too deeply"),
-    ("a single JSON value is larger", "value too large"),
-    ("expected a post", "not a JSON object"),
-    ("expected one post", "not a JSON object"),
-)
+from wpparse.errors import WPParseError
 
 
 def skip_kind(error: WPParseError) -> str:
-    """The kind of an item that is not a post (``malformed JSON``, ``not a JSON object``, …)."""
-    if isinstance(error, WPAPIError):
-        return "WordPress error object"
-    for start, kind in _KINDS:
-        if error.summary.startswith(start):
-            return kind
-    return "other"
+    """The kind of an item that is not a post, in words (``not JSON``, ``not a JSON object``…)."""
+    return error.kind.value
 
 
 class Tally:

@@ -8,7 +8,7 @@ import re
 import threading
 from typing import Any
 
-from wpparse.errors import Problem, ProblemKind, WPParseError, child_path, preview
+from wpparse.errors import ErrorKind, Problem, ProblemKind, WPParseError, child_path, preview
 
 # Undecodable bytes come out of the "surrogateescape" handler as U+DC80..U+DCFF; valid UTF-8
 # never decodes to these, and JSON's own "\udc80" escapes are still six ASCII characters here.
@@ -252,9 +252,11 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
         value, found = _DECODER.decode(text)
         return value, problems + found
     except json.JSONDecodeError as exc:
-        raise WPParseError(describe_decode_error(text, exc)) from None
+        raise WPParseError(
+            describe_decode_error(text, exc), kind=decode_error_kind(text, exc)
+        ) from None
     except RecursionError:
-        raise WPParseError("JSON is nested too deeply to decode") from None
+        raise WPParseError("JSON is nested too deeply to decode", kind=ErrorKind.TOO_DEEP) from None
 
 
 def invalid_bytes_problem(count: int) -> Problem:
@@ -288,6 +290,18 @@ def json_message(exc: json.JSONDecodeError) -> str:
     (``Unterminated string starting at``: the decoder's own text puts the position after it.)
     """
     return exc.msg.removesuffix(" at")
+
+
+def decode_error_kind(text: str, exc: json.JSONDecodeError) -> ErrorKind:
+    """The `ErrorKind` of the error `describe_decode_error` describes."""
+    stripped = text.lstrip()
+    if not stripped:
+        return ErrorKind.EMPTY
+    if stripped.startswith("<"):
+        return ErrorKind.HTML_PAGE
+    if exc.msg != "Extra data" and looks_truncated(text, exc):
+        return ErrorKind.TRUNCATED
+    return ErrorKind.NOT_JSON
 
 
 def looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:

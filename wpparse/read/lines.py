@@ -30,7 +30,7 @@ from typing import IO, cast
 
 import attrs
 
-from wpparse.errors import WPParseError
+from wpparse.errors import ErrorKind, WPParseError
 from wpparse.read.stream import MAX_VALUE_CHARS, StreamItem, decode_texts, iter_json_items
 
 #: Bytes read at a time, and roughly the size of a batch: small enough that the batches in
@@ -243,7 +243,8 @@ def _skip_value(
 
 def _too_large(max_value_chars: int) -> WPParseError:
     return WPParseError(
-        f"a single JSON value is larger than Limits.max_size ({max_value_chars:,} characters)"
+        f"a single JSON value is larger than Limits.max_size ({max_value_chars:,} characters)",
+        kind=ErrorKind.TOO_LARGE,
     )
 
 

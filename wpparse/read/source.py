@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, TypeAlias, cast
 
-from wpparse.errors import WPParseError
+from wpparse.errors import ErrorKind, WPParseError
 
 #: Where posts can be read from: a path (``"-"`` for standard input), or a file object opened in
 #: binary or text mode.
@@ -39,7 +39,9 @@ def open_source(source: Source) -> Iterator[tuple[IO[bytes] | IO[str], str]]:
             raw = Path(name).open("rb")  # noqa: SIM115 - closed below, when the caller is done
         except OSError as exc:
             message = f"cannot read: {exc.strerror or exc}"
-            raise WPParseError(message, location=name, whole_input=True) from exc
+            raise WPParseError(
+                message, location=name, whole_input=True, kind=ErrorKind.UNREADABLE
+            ) from exc
         with raw:
             if raw.peek(2)[:2] == _GZIP_MAGIC:
                 with gzip.GzipFile(fileobj=raw, mode="rb") as unzipped:

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 import attrs
 
-from wpparse.errors import Problem, WPParseError
+from wpparse.errors import ErrorKind, Problem, WPParseError
 from wpparse.read.decode import (
     ESCAPED_BYTES,
     DecoderWatch,
@@ -176,7 +176,8 @@ class _Buffer:
         if size > self.max_value_chars:
             raise WPParseError(
                 f"a single JSON value is larger than Limits.max_size ({self.max_value_chars:,}"
-                " characters)"
+                " characters)",
+                kind=ErrorKind.TOO_LARGE,
             )
 
     def decode_value(self) -> Any:
@@ -278,7 +279,8 @@ def iter_json_items(
     if buffer.skip_whitespace() is None:
         # Nothing at all (an empty file, a failed download): an error, as it is for one
         # document. An empty array is no error: it holds no posts.
-        yield StreamItem(0, 1, error=WPParseError("empty input: expected JSON, found nothing"))
+        error = WPParseError("empty input: expected JSON, found nothing", kind=ErrorKind.EMPTY)
+        yield StreamItem(0, 1, error=error)
         return
     while (first := buffer.skip_whitespace()) is not None:
         if first == "[":
@@ -327,8 +329,10 @@ def _iter_array(buffer: _Buffer, index: int, *, as_text: bool) -> Iterator[Strea
             return
         found = "the end of the input" if char is None else repr(char)
         message = f"expected ',' or ']' after an array element, found {found}"
-        kind = "truncated JSON" if char is None else "malformed JSON"
-        error = WPParseError(f"{kind}: {message}")
+        if char is None:
+            error = WPParseError(f"truncated JSON: {message}", kind=ErrorKind.TRUNCATED)
+        else:
+            error = WPParseError(f"malformed JSON: {message}", kind=ErrorKind.NOT_JSON)
         yield StreamItem(index, buffer.line, error=error, in_array=True)
         return
 
@@ -366,10 +370,16 @@ def _error_for(buffer: _Buffer, exc: Exception) -> WPParseError:
     if isinstance(exc, WPParseError):
         return exc
     if isinstance(exc, RecursionError):
-        return WPParseError("JSON is nested too deeply to decode")
+        return WPParseError("JSON is nested too deeply to decode", kind=ErrorKind.TOO_DEEP)
     assert isinstance(exc, json.JSONDecodeError)
     if buffer.text.startswith("<", buffer.pos):
-        return WPParseError("found HTML, not JSON: the REST API may be blocked or broken")
+        return WPParseError(
+            "found HTML, not JSON: the REST API may be blocked or broken",
+            kind=ErrorKind.HTML_PAGE,
+        )
     if buffer.eof and looks_truncated(buffer.text, exc):
-        return WPParseError(f"truncated JSON: the stream ends inside a value ({json_message(exc)})")
-    return WPParseError(f"malformed JSON: {json_message(exc)}")
+        return WPParseError(
+            f"truncated JSON: the stream ends inside a value ({json_message(exc)})",
+            kind=ErrorKind.TRUNCATED,
+        )
+    return WPParseError(f"malformed JSON: {json_message(exc)}", kind=ErrorKind.NOT_JSON)

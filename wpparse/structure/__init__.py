@@ -3,7 +3,7 @@
 Imports only the read stage's output (plain JSON values); never the normalize or output stages.
 """
 
-from wpparse.structure.content import ContentLink, Embed, Heading, Image, SrcsetCandidate
+from wpparse.structure.content import ContentLink, Heading, Image, MediaEmbed, SrcsetCandidate
 from wpparse.structure.embedded import Comment, Embedded, Term, User
 from wpparse.structure.links import Link, Links
 from wpparse.structure.media import ImageSize, MediaDetails
@@ -16,7 +16,6 @@ __all__ = [
     "Comment",
     "Content",
     "ContentLink",
-    "Embed",
     "Embedded",
     "Excerpt",
     "Heading",
@@ -25,6 +24,7 @@ __all__ = [
     "Link",
     "Links",
     "MediaDetails",
+    "MediaEmbed",
     "Post",
     "ProblemLog",
     "Rendered",

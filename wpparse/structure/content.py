@@ -60,7 +60,7 @@ class Image:
 
 
 @attrs.frozen
-class Embed:
+class MediaEmbed:
     """Embedded media: an iframe, a video or audio player, or an oEmbed block.
 
     Attributes:
@@ -96,3 +96,8 @@ class Heading:
     level: int
     text: str
     id: str = ""
+
+
+# The name before 0.2, kept so that posts pickled by 0.1 unpickle (``wpparse.Embed`` is
+# deprecated, see ``wpparse/__init__.py``).
+Embed = MediaEmbed

@@ -155,6 +155,20 @@ class Post:
         return f"<Post {' '.join(parts)}>"
 
     @property
+    def featured_image_url(self) -> str | None:
+        """The featured image's URL, when ``_embedded["wp:featuredmedia"]`` holds its attachment.
+
+        None when the post has no featured image, was fetched without ``?_embed``, or the
+        embedded attachment is another one or unreadable (an error object).
+        """
+        if self.featured_media is None or self.embedded is None:
+            return None
+        for media in self.embedded.featured_media:
+            if media.id == self.featured_media and media.source_url:
+                return media.source_url
+        return None
+
+    @property
     def categories(self) -> tuple[int, ...]:
         """Category ids (``categories``); empty when the post has none or the field is absent."""
         return self.terms.get("categories", ())

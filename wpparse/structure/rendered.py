@@ -19,7 +19,7 @@ import attrs
 
 from wpparse.blocks import Block, parse_blocks
 from wpparse.errors import ProblemKind
-from wpparse.structure.content import ContentLink, Embed, Heading, Image
+from wpparse.structure.content import ContentLink, Heading, Image, MediaEmbed
 from wpparse.structure.fields import ObjectReader, read_bool, read_int, read_str
 from wpparse.structure.problems import ProblemLog, child_path
 
@@ -44,7 +44,7 @@ class DerivedValues(Protocol):
         """Images, in document order."""
 
     @property
-    def embeds(self) -> tuple[Embed, ...]:
+    def embeds(self) -> tuple[MediaEmbed, ...]:
         """Embedded media, in document order."""
 
     @property
@@ -141,7 +141,7 @@ class Rendered:
         return self._values().images
 
     @property
-    def embeds(self) -> tuple[Embed, ...]:
+    def embeds(self) -> tuple[MediaEmbed, ...]:
         """Embedded media (iframes, video, audio, oEmbed blocks), in document order."""
         return self._values().embeds
 
