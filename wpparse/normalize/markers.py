@@ -70,6 +70,7 @@ _LIST_TAGS = alternation(LISTS)
 # Blocks other than lists: two breaks. Lists, and the start of line elements: one.
 _BLOCK = re.compile(rf"<(?=/?(?:{_BLOCK_TAGS})[\s/>])")
 _LIST_OR_LINE = re.compile(rf"<(?=/?(?:{_LIST_TAGS})[\s/>]|(?:{_LINE_TAGS})[\s/>])")
+_LISTS_AND_LINES = LISTS | LINES
 _ITEM_END = re.compile(r"<(?=/li[\s>])")
 _CELL_END = re.compile(r"<(?=/t[dh][\s>])")
 _BULLETS = re.compile(r"<(?=li[\s>])")
@@ -158,7 +159,8 @@ def mark_layout(html: str, tags: set[str], uppercase: bool = False) -> str:
         html = _PRE_START.sub(rf"\1{PRE_START}", html)
         html = _PRE_END.sub(PRE_END + "<", html)
     html = _BLOCK.sub(BREAK + BREAK + "<", html)
-    html = _LIST_OR_LINE.sub(BREAK + "<", html)
+    if not _LISTS_AND_LINES.isdisjoint(tags):  # (an end tag without its start is no list)
+        html = _LIST_OR_LINE.sub(BREAK + "<", html)
     if "li" in tags:
         if "ol" in tags or _has_nested_lists(html):
             html = _mark_lists(html)

@@ -152,7 +152,7 @@ def finish_text(raw: str) -> tuple[str, int]:
         text = _STRAY.sub("", text)
     # Tabs stay: an empty first or last cell keeps its column. Spaces stay at the start of a
     # pre's text (pieces that flow were stripped already).
-    if "\t\n" in text:  # an empty last cell: no line ends in a tab
+    if "\t" in text and "\t\n" in text:  # an empty last cell: no line ends in a tab
         text = _TRAILING_TABS.sub("\n", text)
     return (text.lstrip("\n") if PRE_START in raw else text.lstrip(" \n")).rstrip(" \t\n"), numbers
 
