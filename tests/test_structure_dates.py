@@ -10,7 +10,6 @@ import pytest
 from wpparse import parse_post
 from wpparse.errors import Problem, ProblemKind
 from wpparse.structure.dates import read_date_pair, read_datetime
-from wpparse.structure.fields import ObjectReader
 from wpparse.structure.problems import ProblemLog
 
 PATH = "$.date"
@@ -159,8 +158,7 @@ def pair(
     obj: dict[str, Any], local: str = "date", gmt: str = "date_gmt"
 ) -> tuple[dt.datetime | None, dt.datetime | None, list[Problem]]:
     log = ProblemLog()
-    fields = ObjectReader(obj, "$", log)
-    found_local, found_gmt = read_date_pair(fields, local, gmt)
+    found_local, found_gmt = read_date_pair(obj, "$", log, local, gmt)
     return found_local, found_gmt, log.problems
 
 

@@ -9,7 +9,6 @@ import pytest
 
 from wpparse.errors import Problem, ProblemKind
 from wpparse.structure.fields import (
-    ObjectReader,
     read_bool,
     read_id,
     read_int,
@@ -213,37 +212,6 @@ def test_null_list_item_is_left_out_with_a_problem() -> None:
     result, problems = run(read_int_list, [1, None, 3])
     assert result == (1, 3)
     assert [problem.path for problem in problems] == [f"{PATH}[1]"]
-
-
-def test_object_reader_unread_returns_exactly_the_unread_keys_in_input_order() -> None:
-    obj = {"zeta": 1, "id": 2, "acf": [], "alpha": 3, "title": {"rendered": "x"}, "beta": None}
-    fields = ObjectReader(obj, "$", ProblemLog())
-    assert fields.get("id", read_int) == 2
-    assert fields.raw("title") == {"rendered": "x"}
-    assert fields.get("not_there", read_str) is None
-    unread = fields.unread()
-    assert unread == {"zeta": 1, "acf": [], "alpha": 3, "beta": None}
-    assert list(unread) == ["zeta", "acf", "alpha", "beta"]
-
-
-def test_object_reader_records_problems_at_the_child_path() -> None:
-    log = ProblemLog()
-    fields = ObjectReader({"sticky": "1", "wp:x": "y"}, "$._embedded.up[0]", log)
-    assert fields.get("sticky", read_bool) is True
-    assert fields.get("wp:x", read_int) is None
-    assert [problem.path for problem in log.problems] == [
-        "$._embedded.up[0].sticky",
-        "$._embedded.up[0]['wp:x']",
-    ]
-
-
-def test_object_reader_with_everything_read_has_nothing_unread() -> None:
-    fields = ObjectReader({"a": 1, "b": 2}, "$", ProblemLog())
-    fields.raw("b")
-    fields.raw("a")
-    assert fields.unread() == {}
-    assert "a" in fields
-    assert "c" not in fields
 
 
 @pytest.mark.parametrize(

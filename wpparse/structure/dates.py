@@ -7,13 +7,14 @@ out for each pair rather than once per site.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from dateutil import parser as dateutil_parser
 
 from wpparse.errors import ProblemKind
-from wpparse.structure.fields import ObjectReader
 from wpparse.structure.problems import ProblemLog, child_path
 
 UTC = dt.UTC
@@ -22,6 +23,8 @@ _ZERO_DATES = ("0000-00-00", "-0001-11-30")
 # UTC offsets in use run from -12:00 to +14:00; anything beyond means the pair disagrees.
 _MAX_OFFSET = dt.timedelta(hours=14)
 _MIN_OFFSET = dt.timedelta(hours=-12)
+# The zones of the offsets met so far: a site has one or two.
+_ZONES: dict[dt.timedelta, dt.timezone] = {}
 
 
 def read_datetime(value: Any, path: str, log: ProblemLog) -> dt.datetime | None:
@@ -63,29 +66,43 @@ def read_datetime(value: Any, path: str, log: ProblemLog) -> dt.datetime | None:
 
 
 def read_date_pair(
-    fields: ObjectReader, local_key: str, gmt_key: str
+    obj: Mapping[str, Any], path: str, log: ProblemLog, local_key: str, gmt_key: str
 ) -> tuple[dt.datetime | None, dt.datetime | None]:
-    """Read a local/GMT pair such as ``date``/``date_gmt`` into aware datetimes where possible.
+    """Read a local/GMT pair of `obj` such as ``date``/``date_gmt`` into aware datetimes.
 
     The GMT time becomes aware in UTC. The local time gets the offset that separates it from the
     GMT time; without a GMT time it stays naive, since the offset cannot be known.
     """
-    local = fields.get(local_key, read_datetime)
-    gmt = fields.get(gmt_key, read_datetime)
+    local = _read_key(obj, path, log, local_key)
+    gmt = _read_key(obj, path, log, gmt_key)
     if gmt is not None:
         gmt = gmt.replace(tzinfo=UTC) if gmt.tzinfo is None else gmt.astimezone(UTC)
     if local is None or local.tzinfo is not None or gmt is None:
         return local, gmt
     offset = local - gmt.replace(tzinfo=None)
     if not _MIN_OFFSET <= offset <= _MAX_OFFSET or offset % dt.timedelta(minutes=1):
-        fields.log.add(
-            child_path(fields.path, local_key),
+        log.add(
+            child_path(path, local_key),
             ProblemKind.INVALID,
             f"{local_key} and {gmt_key} differ by {_signed(offset)}, which is no UTC offset; "
             f"{local_key} kept without an offset",
         )
         return local, gmt
-    return local.replace(tzinfo=dt.timezone(offset)), gmt
+    zone = _ZONES.get(offset)
+    if zone is None:
+        zone = _ZONES[offset] = dt.timezone(offset)  # at most one per minute of the range
+    return local.replace(tzinfo=zone), gmt
+
+
+def _read_key(obj: Mapping[str, Any], path: str, log: ProblemLog, key: str) -> dt.datetime | None:
+    value = obj.get(key)
+    if value is None:
+        return None
+    if type(value) is str:
+        # What WordPress sends: read without building the path the reader may need.
+        with contextlib.suppress(ValueError):
+            return dt.datetime.fromisoformat(value)
+    return read_datetime(value, child_path(path, key), log)
 
 
 def _signed(delta: dt.timedelta) -> str:

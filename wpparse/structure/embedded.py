@@ -15,18 +15,12 @@ import attrs
 
 from wpparse.errors import Problem
 from wpparse.structure.dates import format_datetime, read_date_pair
-from wpparse.structure.fields import (
-    ObjectReader,
-    read_id,
-    read_int,
-    read_object,
-    read_str,
-    without_none,
-)
+from wpparse.structure.fields import MISSING, read_id, read_int, read_object, read_str
 from wpparse.structure.kept import within_limit
 from wpparse.structure.links import Links, expand_relation, read_links
 from wpparse.structure.problems import ProblemLog, child_path
 from wpparse.structure.rendered import Rendered, read_rendered
+from wpparse.structure.table import Field, FieldTable, to_dict
 
 if TYPE_CHECKING:
     from wpparse.structure.post import Post
@@ -73,17 +67,7 @@ class User:
 
     def to_dict(self) -> dict[str, Any]:
         """The user object as WordPress writes it."""
-        out = without_none(
-            id=self.id,
-            name=self.name,
-            url=self.url,
-            description=self.description,
-            link=self.link,
-            slug=self.slug,
-        )
-        if self.avatar_urls:
-            out["avatar_urls"] = dict(self.avatar_urls)
-        return _finish(out, self.links, self.extra)
+        return USER_FIELDS.write(self)
 
 
 @attrs.frozen
@@ -129,17 +113,7 @@ class Term:
 
     def to_dict(self) -> dict[str, Any]:
         """The term object as WordPress writes it."""
-        out = without_none(
-            id=self.id,
-            link=self.link,
-            name=self.name,
-            slug=self.slug,
-            taxonomy=self.taxonomy,
-            count=self.count,
-            description=self.description,
-            parent=self.parent,
-        )
-        return _finish(out, self.links, self.extra)
+        return TERM_FIELDS.write(self)
 
 
 @attrs.frozen
@@ -184,22 +158,7 @@ class Comment:
 
     def to_dict(self) -> dict[str, Any]:
         """The comment object as WordPress writes it."""
-        out = without_none(
-            id=self.id,
-            post=self.post,
-            parent=self.parent,
-            author=self.author,
-            author_name=self.author_name,
-            author_url=self.author_url,
-            date=self.date and format_datetime(self.date),
-            date_gmt=self.date_gmt and format_datetime(self.date_gmt),
-            content=self.content and self.content.to_dict(),
-            link=self.link,
-            type=self.type,
-        )
-        if self.author_avatar_urls:
-            out["author_avatar_urls"] = dict(self.author_avatar_urls)
-        return _finish(out, self.links, self.extra)
+        return COMMENT_FIELDS.write(self)
 
 
 @attrs.frozen
@@ -252,79 +211,97 @@ class Embedded:
         return out
 
 
-def _finish(out: dict[str, Any], links: Links | None, extra: Mapping[str, Any]) -> dict[str, Any]:
-    if links is not None:
-        out["_links"] = links.to_dict()
-    out.update(extra)
-    return out
-
-
 def read_user(obj: Mapping[str, Any], path: str, log: ProblemLog) -> User:
     """Read an embedded user object."""
-    fields = ObjectReader(obj, path, log)
-    return User(
-        id=fields.get("id", read_int),
-        name=fields.get("name", read_str),
-        url=fields.get("url", read_str),
-        description=fields.get("description", read_str),
-        link=fields.get("link", read_str),
-        slug=fields.get("slug", read_str),
-        avatar_urls=fields.get("avatar_urls", _read_url_map) or {},
-        links=fields.get("_links", read_links),
-        extra=fields.unread(),
-    )
+    values = USER_FIELDS.read(obj, path, log)
+    _none_as_empty(values, "avatar_urls")
+    return User(**values, extra=USER_FIELDS.unread(obj, path, log))
 
 
 def read_term(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Term:
     """Read an embedded term object."""
-    fields = ObjectReader(obj, path, log)
-    return Term(
-        id=fields.get("id", read_int),
-        name=fields.get("name", read_str),
-        slug=fields.get("slug", read_str),
-        taxonomy=fields.get("taxonomy", read_str),
-        link=fields.get("link", read_str),
-        count=fields.get("count", read_int),
-        description=fields.get("description", read_str),
-        parent=fields.get("parent", read_id),
-        links=fields.get("_links", read_links),
-        extra=fields.unread(),
-    )
+    return Term(**TERM_FIELDS.read(obj, path, log), extra=TERM_FIELDS.unread(obj, path, log))
 
 
 def read_comment(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Comment:
     """Read an embedded comment object."""
-    fields = ObjectReader(obj, path, log)
-    date, date_gmt = read_date_pair(fields, "date", "date_gmt")
-    link = fields.get("link", read_str)
-    return Comment(
-        id=fields.get("id", read_int),
-        post=fields.get("post", read_id),
-        parent=fields.get("parent", read_id),
-        author=fields.get("author", read_id),
-        author_name=fields.get("author_name", read_str),
-        author_url=fields.get("author_url", read_str),
-        date=date,
-        date_gmt=date_gmt,
-        content=fields.get("content", lambda v, p, lg: read_rendered(v, p, lg, Rendered, link)),
-        link=link,
-        type=fields.get("type", read_str),
-        author_avatar_urls=fields.get("author_avatar_urls", _read_url_map) or {},
-        links=fields.get("_links", read_links),
-        extra=fields.unread(),
-    )
+    values = COMMENT_FIELDS.read(obj, path, log)
+    values["date"], values["date_gmt"] = read_date_pair(obj, path, log, "date", "date_gmt")
+    content = obj.get("content", MISSING)
+    if content is not MISSING:
+        values["content"] = read_rendered(
+            content, path + ".content", log, Rendered, values.get("link")
+        )
+    _none_as_empty(values, "author_avatar_urls")
+    return Comment(**values, extra=COMMENT_FIELDS.unread(obj, path, log))
+
+
+def _none_as_empty(values: dict[str, Any], name: str) -> None:
+    if name in values and values[name] is None:
+        values[name] = {}
 
 
 def _read_url_map(value: Any, path: str, log: ProblemLog) -> dict[str, str] | None:
     obj = read_object(value, path, log)
     if obj is None:
         return None
+    if all(type(url) is str for url in obj.values()):
+        return obj
     urls = {}
     for key, url in obj.items():
         text = read_str(url, child_path(path, key), log)
         if text is not None:
             urls[key] = text
     return urls
+
+
+def _nonempty(value: Mapping[str, Any]) -> dict[str, Any] | None:
+    return dict(value) if value else None
+
+
+#: The fields of an embedded user, in the order WordPress writes them.
+USER_FIELDS = FieldTable(
+    Field("id", read_int),
+    Field("name", read_str),
+    Field("url", read_str),
+    Field("description", read_str),
+    Field("link", read_str),
+    Field("slug", read_str),
+    Field("avatar_urls", _read_url_map, write=_nonempty),
+    Field("links", read_links, key="_links", write=to_dict),
+    Field("extra", write=dict, merge=True),
+)
+#: The fields of a term, in the order WordPress writes them.
+TERM_FIELDS = FieldTable(
+    Field("id", read_int),
+    Field("link", read_str),
+    Field("name", read_str),
+    Field("slug", read_str),
+    Field("taxonomy", read_str),
+    Field("count", read_int),
+    Field("description", read_str),
+    Field("parent", read_id),
+    Field("links", read_links, key="_links", write=to_dict),
+    Field("extra", write=dict, merge=True),
+)
+#: The fields of a comment, in the order WordPress writes them. Dates and content (resolved
+#: against the comment's link) are read by `read_comment`.
+COMMENT_FIELDS = FieldTable(
+    Field("id", read_int),
+    Field("post", read_id),
+    Field("parent", read_id),
+    Field("author", read_id),
+    Field("author_name", read_str),
+    Field("author_url", read_str),
+    Field("date", write=format_datetime),
+    Field("date_gmt", write=format_datetime),
+    Field("content", write=to_dict),
+    Field("link", read_str),
+    Field("type", read_str),
+    Field("author_avatar_urls", _read_url_map, write=_nonempty),
+    Field("links", read_links, key="_links", write=to_dict),
+    Field("extra", write=dict, merge=True),
+)
 
 
 def read_embedded(

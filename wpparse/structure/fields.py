@@ -11,8 +11,8 @@ from __future__ import annotations
 import contextlib
 import math
 import re
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar, cast
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from wpparse.errors import ProblemKind
 from wpparse.structure.kept import within_limit
@@ -178,61 +178,3 @@ def read_int_list(value: Any, path: str, log: ProblemLog) -> tuple[int, ...] | N
 def read_str_list(value: Any, path: str, log: ProblemLog) -> tuple[str, ...] | None:
     """A JSON array of strings."""
     return read_list(value, path, log, read_str)
-
-
-class ObjectReader:
-    """Reads the fields of one JSON object by key, remembering which keys it has read.
-
-    Whatever was not read is returned by `unread`, so a model can keep it in ``extra``: nothing
-    in the input is dropped without a trace.
-    """
-
-    __slots__ = ("_read", "log", "obj", "path")
-
-    def __init__(self, obj: Mapping[str, Any], path: str, log: ProblemLog) -> None:
-        self.obj = obj
-        self.path = path
-        self.log = log
-        self._read: set[str] = set()
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.obj
-
-    def raw(self, key: str) -> Any:
-        """The value at `key` as it came (MISSING when absent), marked as read."""
-        self._read.add(key)
-        return self.obj.get(key, MISSING)
-
-    def get(self, key: str, reader: Reader[T]) -> T | None:
-        """The value at `key` read with `reader`, or None when absent."""
-        self._read.add(key)
-        value = self.obj.get(key, MISSING)
-        if value is MISSING:
-            return None
-        # Most values already have the right type: skip the reader and the path.
-        if type(value) is _ACCEPTED_AS_IS.get(reader):
-            return cast(T, value)
-        return reader(value, child_path(self.path, key), self.log)
-
-    def unread(self) -> dict[str, Any]:
-        """The fields no reader asked for, in input order, held to the nesting limit."""
-        read = self._read
-        unread = {key: value for key, value in self.obj.items() if key not in read}
-        for key, value in unread.items():
-            if type(value) is dict or type(value) is list:
-                unread[key] = within_limit(value, self.path, self.log, key)
-        return unread
-
-
-def without_none(**values: Any) -> dict[str, Any]:
-    """The keyword arguments that are not None, as a dict (for writing JSON back out)."""
-    return {key: value for key, value in values.items() if value is not None}
-
-
-# Readers whose input is returned unchanged when it has exactly this type (bool is not int).
-_ACCEPTED_AS_IS: dict[Callable[..., Any], type] = {
-    read_int: int,
-    read_str: str,
-    read_bool: bool,
-    read_object: dict,
-}

@@ -7,14 +7,9 @@ from typing import Any
 
 import attrs
 
-from wpparse.structure.fields import (
-    ObjectReader,
-    read_bool,
-    read_int,
-    read_str,
-    read_str_list,
-)
+from wpparse.structure.fields import read_bool, read_int, read_str, read_str_list
 from wpparse.structure.problems import ProblemLog, child_path
+from wpparse.structure.table import Field, FieldTable
 
 #: The one curie WordPress defines; assumed when a site sends none (older sites use full URIs).
 WP_CURIE = "https://api.w.org/{rel}"
@@ -50,24 +45,7 @@ class Link:
 
     def to_dict(self) -> dict[str, Any]:
         """The link object as WordPress writes it."""
-        out: dict[str, Any] = {}
-        if self.embeddable:
-            out["embeddable"] = True
-        if self.templated:
-            out["templated"] = True
-        for key, value in (
-            ("name", self.name),
-            ("taxonomy", self.taxonomy),
-            ("count", self.count),
-            ("id", self.id),
-        ):
-            if value is not None:
-                out[key] = value
-        out["href"] = self.href
-        if self.target_hints is not None:
-            out["targetHints"] = {key: list(values) for key, values in self.target_hints.items()}
-        out.update(self.extra)
-        return out
+        return LINK_FIELDS.write(self)
 
 
 @attrs.frozen
@@ -82,7 +60,9 @@ class Links(Mapping[str, tuple[Link, ...]]):
 
     relations: Mapping[str, tuple[Link, ...]] = attrs.field(factory=dict)
     curies: Mapping[str, str] = attrs.field(init=False, eq=False, repr=False)
-    _by_uri: Mapping[str, str] = attrs.field(init=False, eq=False, repr=False)
+    # Relations by full URI: built the first time a name is looked up in the other form, since
+    # most posts are read without it.
+    _by_uri: Mapping[str, str] | None = attrs.field(init=False, default=None, eq=False, repr=False)
 
     @curies.default
     def _read_curies(self) -> Mapping[str, str]:
@@ -90,14 +70,14 @@ class Links(Mapping[str, tuple[Link, ...]]):
         found = {link.name: link.href for link in sent if link.name and "{rel}" in link.href}
         return found or _DEFAULT_CURIES
 
-    @_by_uri.default
-    def _index_by_uri(self) -> dict[str, str]:
-        return {expand_relation(name, self.curies): name for name in self.relations}
-
     def __getitem__(self, name: str) -> tuple[Link, ...]:
         if name in self.relations:
             return self.relations[name]
-        return self.relations[self._by_uri[expand_relation(name, self.curies)]]
+        by_uri = self._by_uri
+        if by_uri is None:
+            by_uri = {expand_relation(name, self.curies): name for name in self.relations}
+            object.__setattr__(self, "_by_uri", by_uri)
+        return self.relations[by_uri[expand_relation(name, self.curies)]]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.relations)
@@ -139,6 +119,10 @@ def read_links(value: Any, path: str, log: ProblemLog) -> Links | None:
         return None
     relations: dict[str, tuple[Link, ...]] = {}
     for name, entries in value.items():
+        if type(entries) is list and all(map(_is_simple_link, entries)):
+            # What WordPress sends: no path is needed, since nothing can be wrong.
+            relations[name] = tuple([Link(**entry) for entry in entries])
+            continue
         rel_path = child_path(path, name)
         if isinstance(entries, dict | str):
             entries = [entries]
@@ -162,15 +146,24 @@ _SIMPLE_LINK_FIELDS: dict[str, type] = {
 }
 
 
+def _is_simple_link(value: Any) -> bool:
+    """Whether `value` is a link object as WordPress sends them, read by `Link(**value)`.
+
+    That is: an ``href`` and attributes of the types `Link` holds (``{"href"}``,
+    ``{"embeddable", "href"}``, …).
+    """
+    if type(value) is not dict or type(value.get("href")) is not str:
+        return False
+    size = len(value)
+    if size == 1 or (size == 2 and type(value.get("embeddable")) is bool):
+        return True  # the two shapes of most links, told apart without a loop
+    return all(type(item) is _SIMPLE_LINK_FIELDS.get(key) for key, item in value.items())
+
+
 def read_link(value: Any, path: str, log: ProblemLog) -> Link | None:
     """Read one link object; a bare string is taken as its ``href``."""
-    # Fast path for the shapes WordPress sends ({"href"}, {"embeddable", "href"}, …), which
-    # are most of what a post holds; anything else goes through the field readers below.
-    if (
-        type(value) is dict
-        and "href" in value
-        and all(type(item) is _SIMPLE_LINK_FIELDS.get(key) for key, item in value.items())
-    ):
+    # Most of what a post holds; anything else goes through the field readers below.
+    if _is_simple_link(value):
         return Link(**value)
     if isinstance(value, str):
         log.coerced(path, value, {"href": value}, "a link object")
@@ -178,22 +171,13 @@ def read_link(value: Any, path: str, log: ProblemLog) -> Link | None:
     if not isinstance(value, dict):
         log.invalid(path, value, "a link object")
         return None
-    fields = ObjectReader(value, path, log)
-    href = fields.get("href", read_str)
-    if href is None:
+    values = LINK_FIELDS.read(value, path, log)
+    if values.get("href") is None:
         log.invalid(path, value, "a link object with an href")
         return None
-    return Link(
-        href=href,
-        embeddable=bool(fields.get("embeddable", read_bool)),
-        templated=bool(fields.get("templated", read_bool)),
-        name=fields.get("name", read_str),
-        taxonomy=fields.get("taxonomy", read_str),
-        count=fields.get("count", read_int),
-        id=fields.get("id", read_int),
-        target_hints=fields.get("targetHints", _read_target_hints),
-        extra=fields.unread(),
-    )
+    values["embeddable"] = bool(values.get("embeddable"))
+    values["templated"] = bool(values.get("templated"))
+    return Link(**values, extra=LINK_FIELDS.unread(value, path, log))
 
 
 def _read_target_hints(value: Any, path: str, log: ProblemLog) -> dict[str, tuple[str, ...]] | None:
@@ -206,3 +190,25 @@ def _read_target_hints(value: Any, path: str, log: ProblemLog) -> dict[str, tupl
         if values is not None:
             hints[key] = values
     return hints
+
+
+def _true_or_none(value: bool) -> bool | None:
+    return True if value else None  # WordPress writes these flags only when they are set
+
+
+def _write_target_hints(hints: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    return {key: list(values) for key, values in hints.items()}
+
+
+#: The attributes of a link object, in the order WordPress writes them.
+LINK_FIELDS = FieldTable(
+    Field("embeddable", read_bool, write=_true_or_none),
+    Field("templated", read_bool, write=_true_or_none),
+    Field("name", read_str),
+    Field("taxonomy", read_str),
+    Field("count", read_int),
+    Field("id", read_int),
+    Field("href", read_str),
+    Field("target_hints", _read_target_hints, key="targetHints", write=_write_target_hints),
+    Field("extra", write=dict, merge=True),
+)

@@ -7,15 +7,9 @@ from typing import Any
 
 import attrs
 
-from wpparse.structure.fields import (
-    ObjectReader,
-    read_kept_object,
-    read_object,
-    read_stored_int,
-    read_str,
-    without_none,
-)
+from wpparse.structure.fields import read_kept_object, read_object, read_stored_int, read_str
 from wpparse.structure.problems import ProblemLog, child_path
+from wpparse.structure.table import Field, FieldTable
 
 
 @attrs.frozen
@@ -43,16 +37,7 @@ class ImageSize:
 
     def to_dict(self) -> dict[str, Any]:
         """The size object as WordPress writes it."""
-        out = without_none(
-            file=self.file,
-            width=self.width,
-            height=self.height,
-            mime_type=self.mime_type,
-            source_url=self.source_url,
-            filesize=self.filesize,
-        )
-        out.update(self.extra)
-        return out
+        return IMAGE_SIZE_FIELDS.write(self)
 
 
 @attrs.frozen
@@ -79,15 +64,8 @@ class MediaDetails:
     extra: Mapping[str, Any] = attrs.field(factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        """The object as WordPress writes it."""
-        out = without_none(
-            width=self.width, height=self.height, file=self.file, filesize=self.filesize
-        )
-        out["sizes"] = {name: size.to_dict() for name, size in self.sizes.items()}
-        if self.image_meta is not None:
-            out["image_meta"] = dict(self.image_meta)
-        out.update(self.extra)
-        return out
+        """``media_details`` as WordPress writes it."""
+        return MEDIA_DETAILS_FIELDS.write(self)
 
 
 def read_media_details(value: Any, path: str, log: ProblemLog) -> MediaDetails | None:
@@ -95,36 +73,51 @@ def read_media_details(value: Any, path: str, log: ProblemLog) -> MediaDetails |
     obj = read_object(value, path, log)
     if obj is None:
         return None
-    fields = ObjectReader(obj, path, log)
-    sizes_value = fields.get("sizes", read_object) or {}
-    sizes_path = child_path(path, "sizes")
+    values = MEDIA_DETAILS_FIELDS.read(obj, path, log)
+    values["sizes"] = _read_sizes(obj.get("sizes"), path + ".sizes", log)
+    return MediaDetails(**values, extra=MEDIA_DETAILS_FIELDS.unread(obj, path, log))
+
+
+def _read_sizes(value: Any, path: str, log: ProblemLog) -> dict[str, ImageSize]:
+    found = read_object(value, path, log) or {}
     sizes = {}
-    for name, size in sizes_value.items():
-        read = _read_image_size(size, child_path(sizes_path, name), log)
+    for name, size in found.items():
+        read = _read_image_size(size, child_path(path, name), log)
         if read is not None:
             sizes[name] = read
-    return MediaDetails(
-        width=fields.get("width", read_stored_int),
-        height=fields.get("height", read_stored_int),
-        file=fields.get("file", read_str),
-        filesize=fields.get("filesize", read_stored_int),
-        sizes=sizes,
-        image_meta=fields.get("image_meta", read_kept_object),
-        extra=fields.unread(),
-    )
+    return sizes
 
 
 def _read_image_size(value: Any, path: str, log: ProblemLog) -> ImageSize | None:
     obj = read_object(value, path, log)
     if obj is None:
         return None
-    fields = ObjectReader(obj, path, log)
-    return ImageSize(
-        file=fields.get("file", read_str),
-        width=fields.get("width", read_stored_int),
-        height=fields.get("height", read_stored_int),
-        mime_type=fields.get("mime_type", read_str),
-        source_url=fields.get("source_url", read_str),
-        filesize=fields.get("filesize", read_stored_int),
-        extra=fields.unread(),
-    )
+    values = IMAGE_SIZE_FIELDS.read(obj, path, log)
+    return ImageSize(**values, extra=IMAGE_SIZE_FIELDS.unread(obj, path, log))
+
+
+def _write_sizes(sizes: Mapping[str, ImageSize]) -> dict[str, Any]:
+    return {name: size.to_dict() for name, size in sizes.items()}
+
+
+#: The keys of a generated size, in the order WordPress writes them.
+IMAGE_SIZE_FIELDS = FieldTable(
+    Field("file", read_str),
+    Field("width", read_stored_int),
+    Field("height", read_stored_int),
+    Field("mime_type", read_str),
+    Field("source_url", read_str),
+    Field("filesize", read_stored_int),
+    Field("extra", write=dict, merge=True),
+)
+#: The keys of ``media_details``, in the order WordPress writes them (`sizes` is read by
+#: `read_media_details`).
+MEDIA_DETAILS_FIELDS = FieldTable(
+    Field("width", read_stored_int),
+    Field("height", read_stored_int),
+    Field("file", read_str),
+    Field("filesize", read_stored_int),
+    Field("sizes", write=_write_sizes),
+    Field("image_meta", read_kept_object, write=dict),
+    Field("extra", write=dict, merge=True),
+)

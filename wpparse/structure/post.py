@@ -19,7 +19,7 @@ from wpparse.errors import Problem, ProblemKind
 from wpparse.structure.dates import format_datetime, read_date_pair
 from wpparse.structure.embedded import Embedded, read_embedded
 from wpparse.structure.fields import (
-    ObjectReader,
+    MISSING,
     read_bool,
     read_id,
     read_int,
@@ -27,14 +27,16 @@ from wpparse.structure.fields import (
     read_kept_object,
     read_str,
     read_str_list,
-    without_none,
 )
 from wpparse.structure.links import Links, read_links
 from wpparse.structure.media import MediaDetails, read_media_details
 from wpparse.structure.problems import ProblemLog
 from wpparse.structure.rendered import Content, Excerpt, Rendered, Title, read_rendered
+from wpparse.structure.table import Field, FieldTable, int_tuple, to_dict, to_list
 
 _ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+# An absolute http(s) URL whose path holds nothing urlsplit would clean: its path, group 1.
+_PLAIN_ROUTE = re.compile(r"https?://[^/?#\s]*(/[^?#\s]*)(?:[?#]|\Z)")
 #: Taxonomy lists every site has; custom taxonomies are found through ``wp:term`` links.
 CORE_TAXONOMIES = ("categories", "tags")
 #: How deep objects embedded in embedded objects are read (WordPress itself embeds one level).
@@ -184,65 +186,11 @@ class Post:
         Dates are written with their offsets, and every field of ``extra`` is put back, so
         ``parse_post(post.to_dict()) == post``.
         """
-        out = without_none(
-            id=self.id,
-            date=_format(self.date),
-            date_gmt=_format(self.date_gmt),
-            guid=_rendered(self.guid),
-            modified=_format(self.modified),
-            modified_gmt=_format(self.modified_gmt),
-            slug=self.slug,
-            status=self.status,
-            type=self.type,
-            link=self.link,
-            title=_rendered(self.title),
-            content=_rendered(self.content),
-            excerpt=_rendered(self.excerpt),
-            author=self.author,
-            featured_media=self.featured_media,
-            comment_status=self.comment_status,
-            ping_status=self.ping_status,
-            sticky=self.sticky,
-            template=self.template,
-            format=self.format,
-            meta=None if self.meta is None else dict(self.meta),
-        )
-        out.update((name, list(ids)) for name, ids in self.terms.items())
-        out.update(
-            without_none(
-                class_list=None if self.class_list is None else list(self.class_list),
-                password=self.password,
-                permalink_template=self.permalink_template,
-                generated_slug=self.generated_slug,
-                parent=self.parent,
-                menu_order=self.menu_order,
-                alt_text=self.alt_text,
-                caption=_rendered(self.caption),
-                description=_rendered(self.description),
-                media_type=self.media_type,
-                mime_type=self.mime_type,
-                media_details=self.media_details and self.media_details.to_dict(),
-                post=self.post,
-                source_url=self.source_url,
-            )
-        )
+        out = POST_FIELDS.write(self)
         if self.featured_media is None and _is_id(self.extra.get("featured_image")):
             # Written as WordPress would, so that featured_image is not read back in its place.
             out["featured_media"] = 0
-        out.update(self.extra)
-        if self.links is not None:
-            out["_links"] = self.links.to_dict()
-        if self.embedded is not None:
-            out["_embedded"] = self.embedded.to_dict()
         return out
-
-
-def _format(value: dt.datetime | None) -> str | None:
-    return None if value is None else format_datetime(value)
-
-
-def _rendered(value: Rendered | None) -> dict[str, Any] | None:
-    return None if value is None else value.to_dict()
 
 
 def read_post(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Post:
@@ -250,62 +198,24 @@ def read_post(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Post:
 
     The returned post's ``warnings`` are left empty; the caller that owns `log` sets them.
     """
-    fields = ObjectReader(obj, path, log)
-    links = fields.get("_links", read_links)
-    link = fields.get("link", read_str)
-    base_url = absolute_link(link, links)
-
-    def rendered(key: str, cls: type[Rendered]) -> Any:
-        return fields.get(key, lambda v, p, lg: read_rendered(v, p, lg, cls, base_url))
-
-    date, date_gmt = read_date_pair(fields, "date", "date_gmt")
-    modified, modified_gmt = read_date_pair(fields, "modified", "modified_gmt")
-    featured_media = fields.get("featured_media", read_id)
-    if "featured_media" not in fields and _is_id(obj.get("featured_image")):
+    values = POST_FIELDS.read(obj, path, log)
+    base_url = absolute_link(values.get("link"), values.get("links"))
+    for name, cls in _RENDERED_FIELDS:
+        value = obj.get(name, MISSING)
+        if value is not MISSING:
+            values[name] = read_rendered(value, path + "." + name, log, cls, base_url)
+    values["date"], values["date_gmt"] = read_date_pair(obj, path, log, "date", "date_gmt")
+    values["modified"], values["modified_gmt"] = read_date_pair(
+        obj, path, log, "modified", "modified_gmt"
+    )
+    read_also: set[str] = set()
+    if "featured_media" not in obj and _is_id(obj.get("featured_image")):
         # The 2016 "v2 beta" REST API called the field featured_image. (Plugins also add a
         # featured_image holding a URL: that one stays in extra.)
-        featured_media = fields.get("featured_image", read_id)
-    return Post(
-        id=fields.get("id", read_int),
-        date=date,
-        date_gmt=date_gmt,
-        modified=modified,
-        modified_gmt=modified_gmt,
-        guid=rendered("guid", Rendered),
-        slug=fields.get("slug", read_str),
-        status=fields.get("status", read_str),
-        type=fields.get("type", read_str),
-        link=link,
-        title=rendered("title", Title),
-        content=rendered("content", Content),
-        excerpt=rendered("excerpt", Excerpt),
-        author=fields.get("author", read_id),
-        featured_media=featured_media,
-        comment_status=fields.get("comment_status", read_str),
-        ping_status=fields.get("ping_status", read_str),
-        sticky=fields.get("sticky", read_bool),
-        template=fields.get("template", read_str),
-        format=fields.get("format", read_str),
-        meta=fields.get("meta", read_kept_object),
-        terms=_read_terms(fields, links),
-        class_list=fields.get("class_list", read_str_list),
-        password=fields.get("password", read_str),
-        permalink_template=fields.get("permalink_template", read_str),
-        generated_slug=fields.get("generated_slug", read_str),
-        parent=fields.get("parent", read_id),
-        menu_order=fields.get("menu_order", read_int),
-        alt_text=fields.get("alt_text", read_str),
-        caption=rendered("caption", Rendered),
-        description=rendered("description", Rendered),
-        media_type=fields.get("media_type", read_str),
-        mime_type=fields.get("mime_type", read_str),
-        media_details=fields.get("media_details", read_media_details),
-        post=fields.get("post", read_id),
-        source_url=fields.get("source_url", read_str),
-        links=links,
-        embedded=fields.get("_embedded", _read_embedded),
-        extra=fields.unread(),
-    )
+        values["featured_media"] = read_id(obj["featured_image"], path + ".featured_image", log)
+        read_also.add("featured_image")
+    values["terms"] = _read_terms(obj, path, log, values.get("links"), read_also)
+    return Post(**values, extra=POST_FIELDS.unread(obj, path, log, read_also))
 
 
 def _is_id(value: Any) -> bool:
@@ -343,25 +253,32 @@ def absolute_link(link: str | None, links: Links | None) -> str | None:
     return link
 
 
-def _read_terms(fields: ObjectReader, links: Links | None) -> dict[str, tuple[int, ...]]:
+def _read_terms(
+    obj: Mapping[str, Any], path: str, log: ProblemLog, links: Links | None, read: set[str]
+) -> dict[str, tuple[int, ...]]:
     """Read every taxonomy's list of term ids: the core ones and those ``wp:term`` links name.
 
-    A custom taxonomy's field that does not hold term ids is not read (it stays in ``extra``
-    as it came): a ``wp:term`` link names a REST base, and a plugin field may share its name.
+    The keys read are added to `read`. A custom taxonomy's field that does not hold term ids is
+    not read (it stays in ``extra`` as it came): a ``wp:term`` link names a REST base, and a
+    plugin field may share its name.
     """
     terms = {}
     for name in CORE_TAXONOMIES:
-        if name in fields:
-            ids = fields.get(name, read_int_list)
+        if name in obj:
+            read.add(name)
+            value = obj[name]
+            ids = int_tuple(value) if type(value) is list else MISSING
+            if ids is MISSING:
+                ids = read_int_list(value, path + "." + name, log)
             if ids is not None:
                 terms[name] = ids
     for link in links.get("wp:term", ()) if links is not None else ():
         name = taxonomy_rest_base(link.href) or ""
-        if name in fields and name not in terms:
+        if name in obj and name not in terms:
             scratch = ProblemLog()
-            ids = read_int_list(fields.obj[name], name, scratch)
+            ids = read_int_list(obj[name], name, scratch)
             if ids is not None and not scratch.problems:
-                fields.raw(name)
+                read.add(name)
                 terms[name] = ids
     return terms
 
@@ -371,7 +288,70 @@ def taxonomy_rest_base(href: str) -> str | None:
 
     Sites without pretty permalinks put the route in the query (``?rest_route=/wp/v2/tags``).
     """
-    parts = urlsplit(href)
-    route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
+    plain = _PLAIN_ROUTE.match(href)
+    if plain is not None and "rest_route" not in href:  # most links: no URL parser needed
+        route = plain.group(1)
+    else:
+        parts = urlsplit(href)
+        route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
     base = route.rstrip("/").rpartition("/")[2]
     return base or None
+
+
+def _write_terms(terms: Mapping[str, tuple[int, ...]]) -> dict[str, list[int]]:
+    return {name: list(ids) for name, ids in terms.items()}
+
+
+# The rendered fields, read with the post's link to resolve theirs against.
+_RENDERED_FIELDS: tuple[tuple[str, type[Rendered]], ...] = (
+    ("guid", Rendered),
+    ("title", Title),
+    ("content", Content),
+    ("excerpt", Excerpt),
+    ("caption", Rendered),
+    ("description", Rendered),
+)
+
+#: Post's fields in the order WordPress writes them. Those without a reader are read by
+#: `read_post` itself: dates in pairs, rendered fields with the post's link, term lists.
+POST_FIELDS = FieldTable(
+    Field("id", read_int),
+    Field("date", write=format_datetime),
+    Field("date_gmt", write=format_datetime),
+    Field("guid", write=to_dict),
+    Field("modified", write=format_datetime),
+    Field("modified_gmt", write=format_datetime),
+    Field("slug", read_str),
+    Field("status", read_str),
+    Field("type", read_str),
+    Field("link", read_str),
+    Field("title", write=to_dict),
+    Field("content", write=to_dict),
+    Field("excerpt", write=to_dict),
+    Field("author", read_id),
+    Field("featured_media", read_id),
+    Field("comment_status", read_str),
+    Field("ping_status", read_str),
+    Field("sticky", read_bool),
+    Field("template", read_str),
+    Field("format", read_str),
+    Field("meta", read_kept_object, write=dict),
+    Field("terms", write=_write_terms, merge=True),
+    Field("class_list", read_str_list, write=to_list),
+    Field("password", read_str),
+    Field("permalink_template", read_str),
+    Field("generated_slug", read_str),
+    Field("parent", read_id),
+    Field("menu_order", read_int),
+    Field("alt_text", read_str),
+    Field("caption", write=to_dict),
+    Field("description", write=to_dict),
+    Field("media_type", read_str),
+    Field("mime_type", read_str),
+    Field("media_details", read_media_details, write=to_dict),
+    Field("post", read_id),
+    Field("source_url", read_str),
+    Field("extra", write=dict, merge=True),
+    Field("links", read_links, key="_links", write=to_dict),
+    Field("embedded", _read_embedded, key="_embedded", write=to_dict),
+)

@@ -20,8 +20,9 @@ import attrs
 from wpparse.blocks import Block, parse_blocks
 from wpparse.errors import ProblemKind
 from wpparse.structure.content import ContentLink, Heading, Image, MediaEmbed
-from wpparse.structure.fields import ObjectReader, read_bool, read_int, read_str
+from wpparse.structure.fields import read_bool, read_int, read_str
 from wpparse.structure.problems import ProblemLog, child_path
+from wpparse.structure.table import Field, FieldTable
 
 
 class DerivedValues(Protocol):
@@ -167,15 +168,7 @@ class Rendered:
 
     def to_dict(self) -> dict[str, Any]:
         """The field as WordPress writes it."""
-        out: dict[str, Any] = {"rendered": self.html}
-        if self.raw is not None:
-            out["raw"] = self.raw
-        if self.protected is not None:
-            out["protected"] = self.protected
-        if self.block_version is not None:
-            out["block_version"] = self.block_version
-        out.update(self.extra)
-        return out
+        return RENDERED_FIELDS.write(self)
 
 
 @attrs.frozen
@@ -240,6 +233,11 @@ def read_rendered(
     value: Any, path: str, log: ProblemLog, cls: type[Rendered], base_url: str | None
 ) -> Rendered | None:
     """Read a rendered field; a bare string (or number) is taken as its ``rendered`` HTML."""
+    if type(value) is dict and _is_plain_rendered(value):
+        # What WordPress sends in the view context: nothing can be wrong but the tag limit.
+        rendered = cls(html=value["rendered"], protected=value.get("protected"), base_url=base_url)
+        _hold_to_tag_limit(rendered, path, log, "rendered")
+        return rendered
     if value is None:
         log.invalid(path, value, "an object with 'rendered'")
         return None
@@ -255,17 +253,20 @@ def read_rendered(
     if not isinstance(value, dict):
         log.invalid(path, value, "an object with 'rendered'")
         return None
-    fields = ObjectReader(value, path, log)
-    rendered = cls(
-        html=fields.get("rendered", read_str) or "",
-        raw=fields.get("raw", read_str),
-        protected=fields.get("protected", read_bool),
-        block_version=fields.get("block_version", read_int),
-        extra=fields.unread(),
-        base_url=base_url,
-    )
+    values = RENDERED_FIELDS.read(value, path, log)
+    values["html"] = values.get("html") or ""
+    extra = RENDERED_FIELDS.unread(value, path, log)
+    rendered = cls(**values, extra=extra, base_url=base_url)
     _hold_to_tag_limit(rendered, path, log, "rendered")
     return rendered
+
+
+def _is_plain_rendered(value: dict[str, Any]) -> bool:
+    """Whether `value` is ``{"rendered": str}``, with ``"protected": bool`` or not."""
+    if type(value.get("rendered")) is not str:
+        return False
+    size = len(value)
+    return size == 1 or (size == 2 and type(value.get("protected")) is bool)
 
 
 def _hold_to_tag_limit(
@@ -289,3 +290,13 @@ def _hold_to_tag_limit(
         f"first {limit:,}, {cut:,} of {len(html):,} characters"
     )
     log.add(path, ProblemKind.LIMIT, message)
+
+
+#: The keys of a rendered field, in the order WordPress writes them.
+RENDERED_FIELDS = FieldTable(
+    Field("html", read_str, key="rendered"),
+    Field("raw", read_str),
+    Field("protected", read_bool),
+    Field("block_version", read_int),
+    Field("extra", write=dict, merge=True),
+)

@@ -9,15 +9,10 @@ from typing import Any
 import attrs
 
 from wpparse.errors import Problem
-from wpparse.structure.fields import (
-    ObjectReader,
-    read_int,
-    read_kept_object,
-    read_str,
-    without_none,
-)
+from wpparse.structure.fields import read_int, read_kept_object, read_str
 from wpparse.structure.links import Links, read_links
 from wpparse.structure.problems import ProblemLog
+from wpparse.structure.table import Field, FieldTable, to_dict
 
 
 @attrs.frozen
@@ -54,27 +49,23 @@ class SearchResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as WordPress writes it."""
-        out = without_none(
-            id=self.id, title=self.title, url=self.url, type=self.type, subtype=self.subtype
-        )
-        if self.links is not None:
-            out["_links"] = self.links.to_dict()
-        if self.embedded is not None:
-            out["_embedded"] = dict(self.embedded)
-        out.update(self.extra)
-        return out
+        return SEARCH_RESULT_FIELDS.write(self)
 
 
 def read_search_result(obj: Mapping[str, Any], path: str, log: ProblemLog) -> SearchResult:
     """Read a search result object."""
-    fields = ObjectReader(obj, path, log)
-    return SearchResult(
-        id=fields.get("id", read_int),
-        title=fields.get("title", read_str),
-        url=fields.get("url", read_str),
-        type=fields.get("type", read_str),
-        subtype=fields.get("subtype", read_str),
-        links=fields.get("_links", read_links),
-        embedded=fields.get("_embedded", read_kept_object),
-        extra=fields.unread(),
-    )
+    values = SEARCH_RESULT_FIELDS.read(obj, path, log)
+    return SearchResult(**values, extra=SEARCH_RESULT_FIELDS.unread(obj, path, log))
+
+
+#: The fields of a search result, in the order WordPress writes them.
+SEARCH_RESULT_FIELDS = FieldTable(
+    Field("id", read_int),
+    Field("title", read_str),
+    Field("url", read_str),
+    Field("type", read_str),
+    Field("subtype", read_str),
+    Field("links", read_links, key="_links", write=to_dict),
+    Field("embedded", read_kept_object, key="_embedded", write=dict),
+    Field("extra", write=dict, merge=True),
+)
