@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.strategies import json_values
@@ -30,7 +31,7 @@ from wpparse.structure.fields import (
 )
 from wpparse.structure.links import LINK_FIELDS, Link
 from wpparse.structure.media import IMAGE_SIZE_FIELDS, MEDIA_DETAILS_FIELDS, ImageSize, MediaDetails
-from wpparse.structure.post import POST_FIELDS, Post
+from wpparse.structure.post import POST_FIELDS, Post, taxonomy_rest_base
 from wpparse.structure.problems import ProblemLog
 from wpparse.structure.rendered import RENDERED_FIELDS, Rendered
 from wpparse.structure.search import SEARCH_RESULT_FIELDS, SearchResult
@@ -144,3 +145,25 @@ def test_every_attribute_of_a_model_is_declared_once_in_its_table(
     attributes = {attribute.name for attribute in attrs.fields(model)} - _NOT_FIELDS
     assert len(declared) == len(set(declared))
     assert set(declared) == attributes
+
+
+def _route_base_by_urlsplit(href: str) -> str | None:
+    parts = urlsplit(href)
+    route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
+    return route.rstrip("/").rpartition("/")[2] or None
+
+
+_URL_PARTS = st.sampled_from(
+    ["http://", "https://", "HTTPS://", " https://", "", "/", "//", "wp-json", "wp/v2", "tags",
+     "categories", "/", "?", "#", "&", "=", "post=4", "rest_route=", "%2F", " ", "\t", ".", ":8080"]
+)  # fmt: skip
+
+
+@given(href=st.lists(_URL_PARTS, max_size=12).map("".join))
+@example(href="https://example.org/wp-json/wp/v2/ta\tgs?post=1")  # urlsplit drops the tab
+@example(href="https://example.org/wp-json/wp/v2/tags/ ")
+@example(href="https://example.org?rest_route=/wp/v2/genres&post=4")
+@example(href="https://example.org")
+def test_the_taxonomy_of_a_term_link_is_read_as_a_url_parser_reads_it(href: str) -> None:
+    # Most links skip the URL parser; those that do must still give what it gives.
+    assert taxonomy_rest_base(href) == _route_base_by_urlsplit(href)
