@@ -52,6 +52,9 @@ class ProblemKind(enum.StrEnum):
     #: replaced by null), or more HTML tags than derived values read; or objects embedded in
     #: embedded objects more than 4 levels deep (left out).
     LIMIT = "over-limit"
+    #: PHP printed warnings or notices before the JSON (a site with ``display_errors`` on);
+    #: the JSON after them was read, and the message quotes the first.
+    PHP_MESSAGES = "php-messages"
 
 
 @attrs.frozen

@@ -1,6 +1,7 @@
 """The ``wpparse`` command: read posts from files or standard input, write them as JSON Lines.
 
-``wpparse convert …`` is the batch command of `wpparse.output.convert`.
+``wpparse convert …`` is the batch command of `wpparse.output.convert`; ``wpparse fetch …``
+downloads a site (`wpparse.output.fetch_command`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ line of clean JSON: dates with their UTC offsets, unknown fields kept, values of
 converted. Problems go to standard error with the file, line and JSON path.
 
 For flat records (JSON Lines or CSV) of whole dumps on every core, see: wpparse convert --help.
-A file named "convert" is read as ./convert.
+To download a site's posts from its REST API, see: wpparse fetch --help.
+Files named "convert" or "fetch" are read as ./convert and ./fetch.
 """
 
 _EPILOG = """\
@@ -89,6 +91,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wpparse.output import convert
 
         return convert.main(argv[1:])
+    if argv and argv[0] == "fetch":
+        from wpparse.output import fetch_command
+
+        return fetch_command.main(argv[1:])
     args = build_parser().parse_args(argv)
     unreadable = 0
     out, err = sys.stdout, sys.stderr

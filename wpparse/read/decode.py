@@ -9,6 +9,7 @@ import threading
 from typing import Any
 
 from wpparse.errors import ErrorKind, Problem, ProblemKind, WPParseError, child_path, preview
+from wpparse.read.php_messages import skip_php_messages
 
 # Undecodable bytes come out of the "surrogateescape" handler as U+DC80..U+DCFF; valid UTF-8
 # never decodes to these, and JSON's own "\udc80" escapes are still six ASCII characters here.
@@ -252,6 +253,11 @@ def decode_json(data: str | bytes | bytearray | memoryview) -> tuple[Any, tuple[
         value, found = _DECODER.decode(text)
         return value, problems + found
     except json.JSONDecodeError as exc:
+        start, php = skip_php_messages(text)
+        if php is not None:
+            # PHP's warnings before the JSON: read what follows them.
+            value, found = decode_json(text[start:])
+            return value, (*problems, php, *found)
         raise WPParseError(
             describe_decode_error(text, exc), kind=decode_error_kind(text, exc)
         ) from None

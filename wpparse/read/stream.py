@@ -29,6 +29,7 @@ from wpparse.read.decode import (
     looks_truncated,
     may_continue,
 )
+from wpparse.read.php_messages import skip_php_messages
 
 CHUNK_CHARS = 1 << 16
 #: By default, a single JSON value larger than this is reported as an error rather than read
@@ -275,13 +276,30 @@ def iter_json_items(
     decoding to find again, but for undecodable bytes, which only this reading can see.
     """
     buffer = _Buffer(stream, max_value_chars)
-    index = 0
-    if buffer.skip_whitespace() is None:
+    first = buffer.skip_whitespace()
+    if first is None:
         # Nothing at all (an empty file, a failed download): an error, as it is for one
         # document. An empty array is no error: it holds no posts.
         error = WPParseError("empty input: expected JSON, found nothing", kind=ErrorKind.EMPTY)
         yield StreamItem(0, 1, error=error)
         return
+    php = None
+    if first in "<P":
+        # Perhaps PHP's warnings before the JSON (a saved response of a misconfigured site).
+        if len(buffer.text) - buffer.pos < CHUNK_CHARS:
+            buffer.fill()
+        start, php = skip_php_messages(buffer.text, buffer.pos)
+        buffer.advance(start)
+    items = _iter_items(buffer, elements_as_text=elements_as_text)
+    if php is not None:
+        item = next(items, None)
+        if item is not None:
+            yield attrs.evolve(item, problems=(php, *item.problems))
+    yield from items
+
+
+def _iter_items(buffer: _Buffer, *, elements_as_text: bool) -> Iterator[StreamItem]:
+    index = 0
     while (first := buffer.skip_whitespace()) is not None:
         if first == "[":
             buffer.advance(buffer.pos + 1)
