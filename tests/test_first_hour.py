@@ -186,8 +186,8 @@ def test_the_public_face_is_what_users_call_and_annotate_with() -> None:
         ("count_blocks", "wpparse.blocks.count_blocks"),
         ("serialize_blocks", "wpparse.blocks.serialize_blocks"),
         ("records_from_lines", "wpparse.output.records_from_lines"),
-        ("PostData", "wpparse.typing.PostData"),
-        ("PostsData", "wpparse.typing.PostsData"),
+        ("PostData", "wpparse.typing.PostJSON"),
+        ("PostsData", "wpparse.typing.CollectionJSON"),
         ("Source", "wpparse.typing.Source"),
         ("ErrorHandler", "wpparse.typing.SkippedItemHandler"),
         ("Embed", "wpparse.MediaEmbed"),
@@ -259,3 +259,17 @@ def test_skipped_items_carry_their_kind_to_the_handler() -> None:
         wpparse.ErrorKind.NOT_AN_OBJECT,
         wpparse.ErrorKind.NOT_JSON,
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"), [("PostData", "PostJSON"), ("PostsData", "CollectionJSON")]
+)
+def test_the_type_names_that_read_alike_are_renamed_with_a_warning(old: str, new: str) -> None:
+    import wpparse.typing
+
+    with pytest.warns(DeprecationWarning, match=rf"wpparse\.typing\.{old} is deprecated"):
+        found = getattr(wpparse.typing, old)
+    assert found is getattr(wpparse.typing, new)
+    assert old not in wpparse.typing.__all__
+    with pytest.raises(AttributeError, match="no attribute 'PostDatum'"):
+        getattr(wpparse.typing, "PostDatum")  # noqa: B009 - a name that does not exist

@@ -28,7 +28,7 @@ def test_parse_post_accepts_every_input_form(
     path.write_bytes(seed_bytes)
     expected = wpparse.parse_post(seed_dict)
     with path.open("rb") as binary, path.open(encoding="utf-8") as text:
-        forms: list[wpparse.typing.PostData] = [
+        forms: list[wpparse.typing.PostJSON] = [
             seed_bytes,
             bytearray(seed_bytes),
             memoryview(seed_bytes),

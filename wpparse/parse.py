@@ -39,9 +39,10 @@ from wpparse.structure.post import Post, read_post
 from wpparse.structure.problems import ProblemLog, json_type, top_level_key
 from wpparse.structure.search import SearchResult, read_search_result
 
-#: What `parse_post` accepts: a decoded JSON object, JSON text (``str``), JSON bytes, a path
-#: (`os.PathLike`; a ``str`` is always JSON text here), or a file object.
-PostData: TypeAlias = (
+#: What `parse_post` (and `parse_term` and the like) accepts, one object: a decoded JSON object,
+#: JSON text (``str``), JSON bytes, a path (`os.PathLike`; a ``str`` is always JSON text here),
+#: or a file object.
+PostJSON: TypeAlias = (
     Mapping[str, Any]
     | str
     | bytes
@@ -51,15 +52,16 @@ PostData: TypeAlias = (
     | IO[bytes]
     | IO[str]
 )
-#: What `parse_posts` accepts: any `PostData`, or a list of decoded JSON values.
-PostsData: TypeAlias = PostData | Iterable[Any]
+#: What `parse_posts` accepts, a collection (``/wp/v2/posts`` returns one): any `PostJSON`, or
+#: a list of decoded JSON values.
+CollectionJSON: TypeAlias = PostJSON | Iterable[Any]
 #: Called with the error for each item that lenient parsing skips.
 SkippedItemHandler: TypeAlias = Callable[[WPParseError], None]
 #: The name of `SkippedItemHandler` before 0.2.
 ErrorHandler: TypeAlias = SkippedItemHandler
 
 
-def parse_post(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Post:
+def parse_post(data: PostJSON, *, strict: bool = False, limits: Limits | None = None) -> Post:
     """Parse one post, page, custom post type item or attachment.
 
     Args:
@@ -91,7 +93,7 @@ def parse_post(data: PostData, *, strict: bool = False, limits: Limits | None = 
         raise
 
 
-def parse_term(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Term:
+def parse_term(data: PostJSON, *, strict: bool = False, limits: Limits | None = None) -> Term:
     """Parse one term (``/wp/v2/categories``, ``/wp/v2/tags``, a custom taxonomy's route).
 
     Takes what `parse_post` takes, and treats problems the same way: recorded in
@@ -100,7 +102,7 @@ def parse_term(data: PostData, *, strict: bool = False, limits: Limits | None = 
     return _parse_one(data, read_term, "term", strict, limits)
 
 
-def parse_user(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> User:
+def parse_user(data: PostJSON, *, strict: bool = False, limits: Limits | None = None) -> User:
     """Parse one user (``/wp/v2/users``); the edit context's fields are kept in ``extra``.
 
     Takes what `parse_post` takes, and treats problems the same way.
@@ -108,7 +110,7 @@ def parse_user(data: PostData, *, strict: bool = False, limits: Limits | None = 
     return _parse_one(data, read_user, "user", strict, limits)
 
 
-def parse_comment(data: PostData, *, strict: bool = False, limits: Limits | None = None) -> Comment:
+def parse_comment(data: PostJSON, *, strict: bool = False, limits: Limits | None = None) -> Comment:
     """Parse one comment (``/wp/v2/comments``); its content's derived values work as a post's.
 
     Takes what `parse_post` takes, and treats problems the same way.
@@ -117,7 +119,7 @@ def parse_comment(data: PostData, *, strict: bool = False, limits: Limits | None
 
 
 def parse_search_result(
-    data: PostData, *, strict: bool = False, limits: Limits | None = None
+    data: PostJSON, *, strict: bool = False, limits: Limits | None = None
 ) -> SearchResult:
     """Parse one result of ``/wp/v2/search``.
 
@@ -130,7 +132,7 @@ _Object = TypeVar("_Object", Term, User, Comment, SearchResult)
 
 
 def _parse_one(
-    data: PostData,
+    data: PostJSON,
     read: Callable[[Mapping[str, Any], str, ProblemLog], _Object],
     noun: str,
     strict: bool,
@@ -146,7 +148,7 @@ def _parse_one(
 
 
 def parse_posts(
-    data: PostsData,
+    data: CollectionJSON,
     *,
     strict: bool = False,
     on_error: SkippedItemHandler | None = None,
@@ -329,7 +331,7 @@ def _structure(
     return found
 
 
-def _decode_one(data: PostData, max_size: int, function: str) -> tuple[Any, tuple[Problem, ...]]:
+def _decode_one(data: PostJSON, max_size: int, function: str) -> tuple[Any, tuple[Problem, ...]]:
     if isinstance(data, str | bytes | bytearray | memoryview):
         _check_size(len(data) if not isinstance(data, memoryview) else data.nbytes, max_size)
         try:
