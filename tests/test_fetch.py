@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -285,3 +286,15 @@ def test_resume_refuses_a_finished_file_and_another_fetch_s_state(
         fetch_command.fetch_to_file(
             site.url, out, client_options=FAST, types=["posts"], resume=True
         )
+
+
+def test_without_urllib3_the_command_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setitem(sys.modules, "urllib3", None)  # as if it were not installed
+    with pytest.raises(SystemExit) as exited:
+        fetch_command.main(["http://127.0.0.1:1/", "-o", str(tmp_path / "site.jsonl")])
+    assert exited.value.code == 2
+    assert 'pip install "wpparse[fetch]"' in capsys.readouterr().err
+    with pytest.raises(wpparse.WPParseError, match=r"wpparse\[fetch\]"):
+        Client()

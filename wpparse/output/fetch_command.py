@@ -26,6 +26,7 @@ import attrs
 
 from wpparse.errors import WPAPIError, WPParseError
 from wpparse.output.exits import EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE
+from wpparse.output.http import INSTALL_HINT
 from wpparse.output.jsonl import dumps_json
 
 STATE_SUFFIX = ".fetch-state.json"
@@ -190,6 +191,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wpparse fetch``; return its exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        import urllib3  # noqa: F401 - only to say what to install before anything starts
+    except ImportError:
+        parser.error(INSTALL_HINT)
     if not 2 <= args.per_page <= 100:
         parser.error("--per-page must be 2 to 100")
     if args.rate <= 0:

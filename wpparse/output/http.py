@@ -29,7 +29,7 @@ INSTALL_HINT = 'wpparse fetch needs urllib3: pip install "wpparse[fetch]"'
 def _urllib3() -> Any:
     try:
         import urllib3
-    except ImportError:  # pragma: no cover - the test extra installs it
+    except ImportError:
         raise WPParseError(INSTALL_HINT, kind=ErrorKind.UNREADABLE) from None
     return urllib3
 
