@@ -164,95 +164,80 @@ def fair_pydantic_contender() -> Contender | None:
     ``media_details`` with its sizes. Unknown fields are kept everywhere (``extra="allow"``).
     """
     try:
-        from pydantic import BaseModel, ConfigDict, Field, create_model
+        from pydantic import ConfigDict, Field, create_model
     except ImportError:
         _skip("pydantic", FAIR_PYDANTIC)
         return None
+    # Built with create_model throughout, so the module type-checks without pydantic too.
+    config = ConfigDict(extra="allow", populate_by_name=True)
 
-    class Model(BaseModel):
-        model_config = ConfigDict(extra="allow", populate_by_name=True)
+    def model(title: str, base: Any = None, /, **fields: Any) -> Any:
+        if base is not None:
+            return create_model(title, __base__=base, **fields)
+        return create_model(title, __config__=config, **fields)
 
-    class Rendered(Model):
-        rendered: str | None = None
-        protected: bool | None = None
-        raw: str | None = None
+    def optional(**kinds: Any) -> dict[str, Any]:
+        return {name: (kind | None, None) for name, kind in kinds.items()}
 
-    class Link(Model):
-        href: str
-        embeddable: bool = False
-        templated: bool = False
-        name: str | None = None
-        taxonomy: str | None = None
-        count: int | None = None
-        id: int | None = None
-        target_hints: dict[str, list[str]] | None = Field(None, alias="targetHints")
+    def list_of(kind: Any) -> Any:
+        return GenericAlias(list, (kind,))
 
-    class User(Model):
-        id: int | None = None
-        name: str | None = None
-        url: str | None = None
-        description: str | None = None
-        link: str | None = None
-        slug: str | None = None
-        avatar_urls: dict[str, str] | list[Any] | None = None
-        links: dict[str, list[Link]] | None = Field(None, alias="_links")
+    def map_of(kind: Any) -> Any:
+        return GenericAlias(dict, (str, kind))
 
-    class Term(Model):
-        id: int | None = None
-        link: str | None = None
-        name: str | None = None
-        slug: str | None = None
-        taxonomy: str | None = None
-        links: dict[str, list[Link]] | None = Field(None, alias="_links")
-
-    class Size(Model):
-        file: str | None = None
-        width: int | None = None
-        height: int | None = None
-        mime_type: str | None = None
-        source_url: str | None = None
-        filesize: int | None = None
-
-    class MediaDetails(Model):
-        width: int | None = None
-        height: int | None = None
-        file: str | None = None
-        filesize: int | None = None
-        sizes: dict[str, Size] | list[Any] | None = None
-        image_meta: dict[str, Any] | list[Any] | None = None
-
-    fields = _optional(_post_fields(Rendered))
-    attachment = {
-        "class_list": list[str],
-        "parent": int,
-        "menu_order": int,
-        "alt_text": str,
-        "caption": Rendered,
-        "description": Rendered,
-        "media_type": str,
-        "mime_type": str,
-        "media_details": MediaDetails | list[Any],
-        "post": int,
-        "source_url": str,
-    }
-    fields.update(_optional(attachment))
-    post: Any = create_model(
-        "Post",
-        __base__=Model,
-        links=(dict[str, list[Link]] | None, Field(None, alias="_links")),
-        **fields,
+    rendered = model("Rendered", **optional(rendered=str, protected=bool, raw=str))
+    link = model(
+        "Link",
+        href=(str, ...),
+        embeddable=(bool, False),
+        templated=(bool, False),
+        **optional(name=str, taxonomy=str, count=int, id=int),
+        target_hints=(dict[str, list[str]] | None, Field(None, alias="targetHints")),
     )
-    media: Any = GenericAlias(list, (post,))
-    embedded: Any = create_model(
+    links = (map_of(list_of(link)) | None, Field(None, alias="_links"))
+    user = model(
+        "User",
+        **optional(id=int, name=str, url=str, description=str, link=str, slug=str),
+        avatar_urls=(dict[str, str] | list[Any] | None, None),
+        links=links,
+    )
+    term = model(
+        "Term", **optional(id=int, link=str, name=str, slug=str, taxonomy=str), links=links
+    )
+    size = model(
+        "Size",
+        **optional(file=str, width=int, height=int, mime_type=str, source_url=str, filesize=int),
+    )
+    media_details = model(
+        "MediaDetails",
+        **optional(width=int, height=int, file=str, filesize=int),
+        sizes=(map_of(size) | list[Any] | None, None),
+        image_meta=(dict[str, Any] | list[Any] | None, None),
+    )
+    fields = _optional(_post_fields(rendered))
+    fields.update(
+        optional(
+            class_list=list[str],
+            parent=int,
+            menu_order=int,
+            alt_text=str,
+            caption=rendered,
+            description=rendered,
+            media_type=str,
+            mime_type=str,
+            media_details=media_details | list[Any],
+            post=int,
+            source_url=str,
+        )
+    )
+    post = model("Post", links=links, **fields)
+    embedded = model(
         "Embedded",
-        __base__=Model,
-        author=(list[User] | None, None),
-        featuredmedia=(media | None, Field(None, alias="wp:featuredmedia")),
-        term=(list[list[Term]] | None, Field(None, alias="wp:term")),
+        author=(list_of(user) | None, None),
+        featuredmedia=(list_of(post) | None, Field(None, alias="wp:featuredmedia")),
+        term=(list_of(list_of(term)) | None, Field(None, alias="wp:term")),
     )
-    full: Any = create_model(
-        "FullPost", __base__=post, embedded=(embedded | None, Field(None, alias="_embedded"))
-    )
+    full = model("FullPost", post, embedded=(embedded | None, Field(None, alias="_embedded")))
     return FAIR_PYDANTIC, full.model_validate_json
 
 
