@@ -10,6 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -298,3 +299,59 @@ def test_without_urllib3_the_command_says_what_to_install(
     assert 'pip install "wpparse[fetch]"' in capsys.readouterr().err
     with pytest.raises(wpparse.WPParseError, match=r"wpparse\[fetch\]"):
         Client()
+
+
+# -- several requests in flight --------------------------------------------------------------
+
+
+def test_concurrent_requests_give_the_same_pages_in_the_same_order(site: FakeSite) -> None:
+    site.faults = [Fault("status", 503), Fault("reset")]
+    alone = _fetch(site, types=["posts", "pages"], per_page=5)
+    client = Client(**FAST, connections=4)
+    together = list(
+        iter_site(
+            Site(find_api_root(client, site.url), client),
+            ["posts", "pages"],
+            per_page=5,
+            concurrency=4,
+        )
+    )
+    assert together == alone
+
+
+def test_concurrent_requests_still_lose_no_object_deleted_around_them(site: FakeSite) -> None:
+    client = Client(**FAST, connections=3)
+    pages = iter_pages(
+        Site(find_api_root(client, site.url), client), ["posts"], per_page=5, concurrency=3
+    )
+    seen: list[int] = []
+    for number, (page, _) in enumerate(pages):
+        seen += _ids(list(page.objects))
+        if number == 1:
+            del site.objects["posts"][:6]
+    assert len(seen) == len(set(seen))
+    assert set(range(7, 26)) <= set(seen)
+
+
+def test_the_rate_limit_holds_for_every_thread() -> None:
+    waits: list[float] = []
+    now = [0.0]
+    client = Client(rate=4.0, connections=3, sleep=waits.append, clock=lambda: now[0])
+    with running(FakeSite(objects={"posts": posts(1)})) as fake:
+        threads = [threading.Thread(target=client.get, args=(fake.url,)) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert client.requests == 6
+    assert waits == [0.25] * 5
+
+
+def test_the_command_with_concurrency_writes_the_same_file(site: FakeSite, tmp_path: Path) -> None:
+    files = []
+    for concurrency in ("1", "3"):
+        out = tmp_path / f"site-{concurrency}.jsonl"
+        argv = [site.url, "-o", str(out), "--rate", "1000", "--per-page", "5", "-q"]
+        assert fetch_command.main([*argv, "--concurrency", concurrency]) == 0
+        files.append(out.read_bytes())
+    assert files[0] == files[1]

@@ -23,6 +23,7 @@ import html
 import re
 import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import attrs
@@ -183,11 +184,14 @@ def iter_pages(
     modified_after: str | None = None,
     per_page: int = MAX_PER_PAGE,
     start: Mapping[str, Position] | None = None,
+    concurrency: int = 1,
 ) -> Iterator[tuple[Page, Position]]:
     """Each page of each type in turn, with where the type's crawl stands after it.
 
     `start` resumes each type from a saved `Position`. `modified_after` (ISO 8601) keeps only
-    objects changed since (WordPress 5.7 and later).
+    objects changed since (WordPress 5.7 and later). With `concurrency` above 1, that many
+    requests are in flight at once, for the pages that follow (the client's rate still holds);
+    the pages come in the same order, checked the same way.
 
     Raises:
         FetchError: a type the site does not have, or a response that is not its JSON.
@@ -212,7 +216,7 @@ def iter_pages(
             params["context"] = context
         if modified_after is not None and name not in _UNDATED:
             params["modified_after"] = modified_after
-        yield from _type_pages(site, name, route, params, position)
+        yield from _type_pages(site, name, route, params, position, concurrency)
 
 
 def iter_site(site: Site, types: Sequence[str] = DEFAULT_TYPES, **options: Any) -> Iterator[Any]:
@@ -225,19 +229,80 @@ def iter_site(site: Site, types: Sequence[str] = DEFAULT_TYPES, **options: Any) 
 _UNDATED = frozenset({"categories", "tags", "users", "comments"})
 
 
+_Answer = tuple[Any, tuple[Problem, ...], Response]
+
+
+class _Prefetch:
+    """The answers for offsets asked for ahead, `ahead` at most, by `ahead` threads.
+
+    Pages are still read in order, and each is checked as if it had been asked for last:
+    prefetching changes when a page is asked for, never which pages are read.
+    """
+
+    def __init__(self, site: Site, ahead: int) -> None:
+        self._site = site
+        self._ahead = ahead
+        self._pool = ThreadPoolExecutor(max_workers=ahead) if ahead > 1 else None
+        self._pending: dict[str, Future[_Answer]] = {}
+
+    def get(self, url: str, following: list[str]) -> _Answer:
+        """The answer for `url`; the `following` URLs are asked for meanwhile."""
+        if self._pool is None:
+            return self._site.get_json(url)
+        for other in list(self._pending):
+            if other != url and other not in following:
+                self._pending.pop(other).cancel()  # a guess the crawl did not follow
+        for wanted in [url, *following][: self._ahead]:
+            if wanted not in self._pending:
+                self._pending[wanted] = self._pool.submit(self._site.get_json, wanted)
+        return self._pending.pop(url).result()
+
+    def close(self) -> None:
+        """Stop the threads; answers not taken are dropped."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+
 def _type_pages(
-    site: Site, name: str, route: str, params: dict[str, Any], position: Position
+    site: Site,
+    name: str,
+    route: str,
+    params: dict[str, Any],
+    position: Position,
+    concurrency: int = 1,
 ) -> Iterator[tuple[Page, Position]]:
     if position.done:
         return
+    prefetch = _Prefetch(site, concurrency)
+    try:
+        yield from _pages(site, name, route, params, position, prefetch)
+    finally:
+        prefetch.close()
+
+
+def _pages(
+    site: Site,
+    name: str,
+    route: str,
+    params: dict[str, Any],
+    position: Position,
+    prefetch: _Prefetch,
+) -> Iterator[tuple[Page, Position]]:
     offset, last_id = position.offset, position.last_id
     per_page = params.pop("per_page")
     number = 0
     steps_back = 0
+    total: int | None = None
     while True:
         url = site.url(route, {**params, "per_page": per_page, "offset": offset})
+        # The pages after this one if it is full, as far as the collection goes.
+        following = [
+            site.url(route, {**params, "per_page": per_page, "offset": ahead})
+            for ahead in range(offset + per_page - 1, offset + per_page * 4, per_page - 1)
+            if total is None or ahead < total
+        ]
         try:
-            value, problems, response = site.get_json(url)
+            value, problems, response = prefetch.get(url, following)
         except WPAPIError as error:
             if error.code != "rest_invalid_param" or per_page <= _MIN_PER_PAGE:
                 raise

@@ -9,6 +9,7 @@ something is fetched, so ``import wpparse`` never needs it.
 
 from __future__ import annotations
 
+import threading
 import time
 import urllib.parse
 from collections.abc import Callable, Mapping
@@ -60,6 +61,8 @@ class Client:
             (plus up to half of it at random), or what ``Retry-After`` asks, up to
             `max_wait` seconds.
         auth: A user name and an application password, sent as HTTP Basic authentication.
+        connections: Requests that may be in flight at once, from as many threads (the rate
+            holds for all of them together).
         sleep: What waits between requests (tests pass their own clock).
 
     """
@@ -73,6 +76,7 @@ class Client:
         backoff: float = 1.0,
         max_wait: float = 600.0,
         auth: tuple[str, str] | None = None,
+        connections: int = 1,
         sleep: Callable[[float], None] = time.sleep,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
@@ -83,6 +87,7 @@ class Client:
         self._sleep = sleep
         self._clock = clock
         self._next_start = 0.0
+        self._turn = threading.Lock()
         self.requests = 0
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         if auth is not None:
@@ -107,7 +112,7 @@ class Client:
             headers=headers,
             timeout=urllib3.Timeout(connect=timeout, read=timeout),
             retries=self._retry,
-            maxsize=1,
+            maxsize=max(1, connections),
         )
 
     def get(self, url: str) -> Response:
@@ -119,11 +124,12 @@ class Client:
 
         """
         urllib3 = _urllib3()
-        wait = self._next_start - self._clock()
-        if wait > 0:
-            self._sleep(wait)
-        self._next_start = self._clock() + self._interval
-        self.requests += 1
+        with self._turn:  # one request starts at a time, `interval` after the last
+            wait = self._next_start - self._clock()
+            if wait > 0:
+                self._sleep(wait)
+            self._next_start = self._clock() + self._interval
+            self.requests += 1
         try:
             answer = self._pool.request(
                 "GET", url, headers={**self._pool.headers, "Accept-Encoding": "gzip"}
