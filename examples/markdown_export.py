@@ -8,7 +8,8 @@ rendered HTML as CommonMark. Percent-encoded slugs (``caf%c3%a9``) are decoded f
 name, and a slug can never place a file outside the output folder.
 
 It reads what ``wpparse convert`` reads: files (JSON, JSON Lines, ``.gz`` too), folders of
-them, and ``-`` for standard input.
+them, and ``-`` for standard input. (``wpparse markdown`` is the command for whole sites:
+layouts, TOML, page hierarchies, re-runs that rewrite nothing unchanged.)
 
 Run: ``python examples/markdown_export.py [INPUT…] -o DIR`` (default: the sample in
 examples/data).

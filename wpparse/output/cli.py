@@ -1,7 +1,8 @@
 """The ``wpparse`` command: read posts from files or standard input, write them as JSON Lines.
 
 ``wpparse convert …`` is the batch command of `wpparse.output.convert`; ``wpparse fetch …``
-downloads a site (`wpparse.output.fetch_command`).
+downloads a site (`wpparse.output.fetch_command`); ``wpparse markdown …`` writes posts as
+Markdown files (`wpparse.output.markdown_command`).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ line of clean JSON: dates with their UTC offsets, unknown fields kept, values of
 converted. Problems go to standard error with the file, line and JSON path.
 
 For flat records (JSON Lines or CSV) of whole dumps on every core, see: wpparse convert --help.
-To download a site's posts from its REST API, see: wpparse fetch --help.
-Files named "convert" or "fetch" are read as ./convert and ./fetch.
+To download a site's posts from its REST API, see: wpparse fetch --help; to write them as
+Markdown files for a static site, see: wpparse markdown --help. Files named "convert", "fetch"
+or "markdown" are read as ./convert, ./fetch and ./markdown.
 """
 
 _EPILOG = """\
@@ -95,6 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from wpparse.output import fetch_command
 
         return fetch_command.main(argv[1:])
+    if argv and argv[0] == "markdown":
+        from wpparse.output import markdown_command
+
+        return markdown_command.main(argv[1:])
     args = build_parser().parse_args(argv)
     unreadable = 0
     out, err = sys.stdout, sys.stderr

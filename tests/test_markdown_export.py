@@ -1,0 +1,221 @@
+"""`wpparse markdown`: posts into Markdown files with front matter, at safe and stable paths.
+
+A real static site generator reads the result in tests/test_hugo.py.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from markdown_it import MarkdownIt
+
+import wpparse
+from wpparse.output import markdown_command
+from wpparse.output.front_matter import render_front_matter
+from wpparse.output.layout import Layout, safe_name
+from wpparse.output.markdown_command import export_posts
+
+SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "posts.json"
+
+
+def _split(text: str) -> tuple[dict[str, Any], str]:
+    """The front matter (YAML or TOML) and the body of an exported file."""
+    fence = text[:3]
+    assert fence in ("---", "+++")
+    _, matter, body = text.split(fence + "\n", 2)
+    fields = yaml.safe_load(matter) if fence == "---" else tomllib.loads(matter)
+    assert isinstance(fields, dict)
+    return fields, body
+
+
+def _files(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*.md"))
+    }
+
+
+def _post(**fields: Any) -> wpparse.Post:
+    return wpparse.parse_post({"id": 1, "type": "post", "status": "publish", **fields})
+
+
+# -- names and paths -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        pytest.param("caf%c3%a9-culture", "café-culture", id="percent-encoded"),
+        pytest.param('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d-e-f-g-h-i-j", id="unsafe-characters"),
+        pytest.param("title\u3000", "title", id="trailing-full-width-space"),
+        pytest.param("ends-with-dots...", "ends-with-dots", id="trailing-dots"),
+        pytest.param("con", "con-", id="reserved"),
+        pytest.param("LPT1.txt", "LPT1.txt-", id="reserved-with-extension"),
+        pytest.param("", "7", id="empty"),
+        pytest.param("..", "7", id="only-dots"),
+        pytest.param("tab\there", "tab-here", id="control"),
+    ],
+)
+def test_names_are_safe_everywhere(slug: str, expected: str) -> None:
+    assert safe_name(slug, "7") == expected
+
+
+def test_a_long_name_is_cut_on_a_character_boundary() -> None:
+    name = safe_name("日本語" * 100, "7")
+    assert len(name.encode("utf-8")) <= 120
+    assert name == "日本語" * 13 + "日"
+
+
+def test_layouts_place_posts_pages_and_custom_types() -> None:
+    parent = _post(id=5, type="page", slug="about")
+    child = _post(id=6, type="page", slug="team", parent=5)
+    post = _post(id=7, slug="news", date="2024-05-03T10:00:00", date_gmt="2024-05-03T08:00:00")
+    book = _post(id=8, type="book", slug="dune")
+    pages = {5: parent, 6: child}
+    paths = {
+        kind: [str(Layout(kind, pages).path(item)) for item in (parent, child, post, book)]
+        for kind in ("slug", "type", "date")
+    }
+    assert paths["slug"] == ["about.md", "team.md", "news.md", "dune.md"]
+    assert paths["type"] == [
+        "pages/about.md",
+        "pages/about/team.md",
+        "posts/news.md",
+        "book/dune.md",
+    ]
+    assert paths["date"][2] == "posts/2024/05/news.md"
+    assert paths["date"][1] == "pages/about/team.md"
+
+
+def test_colliding_paths_are_numbered_whatever_their_case() -> None:
+    layout = Layout("slug", {})
+    paths = [str(layout.path(_post(id=n, slug=slug))) for n, slug in enumerate(["a", "A", "a"])]
+    assert paths == ["a.md", "A-2.md", "a-3.md"]
+
+
+def test_a_loop_of_parents_does_not_hang() -> None:
+    one = _post(id=1, type="page", slug="one", parent=2)
+    two = _post(id=2, type="page", slug="two", parent=1)
+    assert str(Layout("type", {1: one, 2: two}).path(one)) == "pages/two/one.md"
+
+
+# -- front matter ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+def test_front_matter_reads_back_with_every_field(tmp_path: Path, fmt: str) -> None:
+    summary = export_posts(wpparse.parse_posts(SAMPLE), tmp_path, front_matter_format=fmt)
+    assert summary.new == 3
+    files = _files(tmp_path)
+    fields, body = _split(files["posts/café-culture-returns.md"])
+    date = fields["date"]
+    assert str(date) in ("2025-10-26T01:30:00+02:00", "2025-10-26 01:30:00+02:00")
+    assert fields["title"] == "Café culture returns – and it’s louder than ever"
+    assert fields["slug"] == "café-culture-returns"
+    assert fields["draft"] is False
+    assert fields["author"] == "Claire Dubois"
+    assert fields["categories"] == ["City"]
+    assert fields["tags"] == ["Cafés", "Winter"]
+    assert fields["featured_image"].endswith("/terrace.jpg")
+    assert fields["description"].startswith("After two quiet winters")
+    assert fields["aliases"] == ["/2025/10/café-culture-returns/"]
+    assert fields["wordpress_id"] == 512
+    assert "lastmod" in fields
+    assert "## What changed" in body
+
+
+def test_terms_without_names_are_written_by_id_with_a_warning(tmp_path: Path) -> None:
+    heard: list[str] = []
+    summary = export_posts([_post(categories=[4, 9])], tmp_path, warn=heard.append)
+    fields, _ = _split(_files(tmp_path)["posts/1.md"])
+    assert fields["categories"] == [4, 9]
+    assert summary.warnings[markdown_command.TERMS_BY_ID] == 1
+    assert "categories [4, 9] by id" in heard[0]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "key: value # not a comment",
+        "yes",
+        "- a list?",
+        "@handle",
+        "*star",
+        "line\nbreak",
+        "’quotes’",
+    ],
+)
+@pytest.mark.parametrize("fmt", ["yaml", "toml"])
+def test_titles_that_would_break_hand_written_front_matter_read_back(
+    tmp_path: Path, title: str, fmt: str
+) -> None:
+    post = _post(title={"rendered": title.replace("\n", "<br>")})
+    text = render_front_matter({"title": post.title.text if post.title else ""}, fmt)
+    fields, _ = _split(text + "\nbody\n")
+    assert fields["title"] == " ".join(title.split())
+
+
+def test_drafts_and_yoast_descriptions(tmp_path: Path) -> None:
+    post = _post(
+        status="draft",
+        excerpt={"rendered": "<p>The excerpt.</p>"},
+        yoast_head_json={"description": "What Yoast says."},
+    )
+    export_posts([post], tmp_path)
+    fields, _ = _split(_files(tmp_path)["posts/1.md"])
+    assert fields["draft"] is True
+    assert fields["description"] == "What Yoast says."
+
+
+# -- the body --------------------------------------------------------------------------------
+
+
+def test_the_body_renders_back_to_the_text_of_the_content(tmp_path: Path) -> None:
+    posts = wpparse.parse_posts(SAMPLE)
+    export_posts(posts, tmp_path)
+    renderer = MarkdownIt("commonmark").enable("table")
+    files = _files(tmp_path)
+    assert len(files) == len(posts)
+    for post in posts:
+        (text,) = [
+            text for path, text in files.items() if path.endswith(f"/{Layout.slug(post)}.md")
+        ]
+        _, body = _split(text)
+        assert post.content is not None
+        rendered = wpparse.Content(html=renderer.render(body)).text
+        assert rendered.split() == post.content.text.split()
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def test_running_twice_changes_nothing_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "content"
+    assert markdown_command.main([str(SAMPLE), "-o", str(out)]) == 0
+    first = _files(out)
+    assert "3 posts written" in capsys.readouterr().err
+    assert markdown_command.main([str(SAMPLE), "-o", str(out)]) == 0
+    assert _files(out) == first
+    assert "(0 new, 0 changed, 3 unchanged)" in capsys.readouterr().err
+    page = out / "pages" / "contact.md"
+    page.write_text(page.read_text(encoding="utf-8") + "edited\n", encoding="utf-8")
+    assert markdown_command.main([str(SAMPLE), "-o", str(out), "-q"]) == 0
+    assert _files(out) == first
+
+
+def test_the_command_reads_folders_and_says_when_it_read_no_post(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "posts.json").write_bytes(SAMPLE.read_bytes())
+    assert markdown_command.main([str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert len(_files(tmp_path / "out")) == 3
+    (tmp_path / "empty.json").write_text("[]", encoding="utf-8")
+    assert markdown_command.main([str(tmp_path / "empty.json"), "-o", str(tmp_path / "x")]) == 2
+    assert "read no post" in capsys.readouterr().err
