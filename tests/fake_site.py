@@ -13,7 +13,9 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.error
 import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -219,6 +221,71 @@ def running(site: FakeSite) -> Iterator[FakeSite]:
     thread.start()
     try:
         yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@dataclass
+class FaultyProxy:
+    """A proxy on 127.0.0.1 in front of a real site, answering with `faults` first, in turn.
+
+    Requests to collection routes (``/wp/v2/…``) take the next fault, if any; everything else,
+    and every request once the faults are spent, is passed to the site and its answer back.
+    """
+
+    upstream: str
+    faults: list[Fault] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    port: int = 0
+
+    @property
+    def url(self) -> str:
+        """The proxy's address, standing for the site's."""
+        return f"http://127.0.0.1:{self.port}"
+
+
+class _ProxyHandler(_Handler):
+    proxy: FaultyProxy
+
+    def do_GET(self) -> None:
+        proxy = self.proxy
+        proxy.requests.append(self.path)
+        is_collection = "wp%2Fv2%2F" in self.path or "/wp/v2/" in self.path
+        if is_collection and proxy.faults and self._fault(proxy.faults.pop(0)):
+            return
+        request = urllib.request.Request(proxy.upstream + self.path)
+        for name in ("Authorization", "Accept"):
+            if self.headers.get(name):
+                request.add_header(name, self.headers[name])
+        try:
+            with urllib.request.urlopen(request, timeout=60) as answer:
+                status, headers, body = answer.status, answer.headers, answer.read()
+        except urllib.error.HTTPError as error:
+            status, headers, body = error.code, error.headers, error.read()
+        # The site's own addresses point to the proxy, so links lead back through it.
+        body = body.replace(proxy.upstream.encode(), proxy.url.encode())
+        escaped = (proxy.upstream.replace("/", "\\/"), proxy.url.replace("/", "\\/"))
+        body = body.replace(escaped[0].encode(), escaped[1].encode())
+        kept = {
+            name: value.replace(proxy.upstream, proxy.url)
+            for name, value in headers.items()
+            if name.lower() in ("link", "x-wp-total", "x-wp-totalpages", "location")
+        }
+        self._send(status, body, headers.get("Content-Type", "application/json"), kept)
+
+
+@contextmanager
+def proxying(proxy: FaultyProxy) -> Iterator[FaultyProxy]:
+    """Run `proxy` on a free port of 127.0.0.1 until the block ends."""
+    handler = type("ProxyHandler", (_ProxyHandler,), {"proxy": proxy, "site": FakeSite()})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    proxy.port = server.server_address[1]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield proxy
     finally:
         server.shutdown()
         server.server_close()

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 import pytest
 
 import wpparse
+from tests.fake_site import Fault, FaultyProxy, proxying
 from tests.live_wordpress import WordPressSite
 from wpparse.output import fetch_command
 from wpparse.output.fetch import Site, find_api_root, iter_pages, iter_site
@@ -75,7 +77,10 @@ def test_the_api_root_is_the_one_the_home_page_names(wordpress: WordPressSite) -
     )
 
 
-@pytest.mark.parametrize("types", [["posts", "pages"], ["media", "categories", "tags", "users"]])
+@pytest.mark.parametrize(
+    "types",
+    [["posts", "pages"], ["media", "categories", "tags", "users"], ["comments", "books", "genres"]],
+)
 def test_a_fetch_holds_every_object_the_site_lists_once(
     wordpress: WordPressSite, types: list[str]
 ) -> None:
@@ -140,7 +145,7 @@ def test_since_fetches_only_what_changed(
 
 
 def test_fetch_then_convert_as_the_docs_say(wordpress: WordPressSite, tmp_path: Path) -> None:
-    dump, records = tmp_path / "site.jsonl", tmp_path / "site.csv"
+    dump, records = tmp_path / "site.jsonl", tmp_path / "site.parquet"
     fetched = subprocess.run(
         [sys.executable, "-m", "wpparse", "fetch", wordpress.url, "-o", str(dump), "--rate", "50"],
         capture_output=True,
@@ -158,7 +163,9 @@ def test_fetch_then_convert_as_the_docs_say(wordpress: WordPressSite, tmp_path: 
         check=False,
     )
     assert converted.returncode == 0, converted.stderr
-    assert len(records.read_text(encoding="utf-8").splitlines()) >= len(held) + 1
+    table = pq.read_table(records)
+    assert table.column("id").to_pylist() == held
+    assert table.column("site").to_pylist() == ["127.0.0.1"] * len(held)
 
 
 def test_an_interrupted_fetch_of_the_site_resumes_to_the_same_file(
@@ -178,3 +185,36 @@ def test_an_interrupted_fetch_of_the_site_resumes_to_the_same_file(
         )
     fetch_command.fetch_to_file(wordpress.url, out, client_options=FAST, resume=True, **options)
     assert out.read_bytes() == whole.read_bytes()
+
+
+# -- through a proxy that fails on demand -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "faults",
+    [
+        pytest.param([Fault("status", 429, {"Retry-After": "1"})], id="429-retry-after"),
+        pytest.param([Fault("status", 503), Fault("status", 502)], id="503-then-502"),
+        pytest.param([Fault("reset"), Fault("truncate")], id="reset-then-truncated"),
+        pytest.param([Fault("html-type"), Fault("php")], id="html-type-and-php-warning"),
+    ],
+)
+def test_a_fetch_through_faults_gets_what_the_site_holds(
+    wordpress: WordPressSite, faults: list[Fault]
+) -> None:
+    with proxying(FaultyProxy(wordpress.url, faults=list(faults))) as proxy:
+        client = Client(**FAST)
+        site = Site(find_api_root(client, proxy.url + "/"), client)
+        ids = [item["id"] for item in iter_site(site, ["pages", "posts"], per_page=30)]
+        assert not proxy.faults
+    assert ids == _held_ids(wordpress, "/wp/v2/pages") + _held_ids(wordpress, "/wp/v2/posts")
+
+
+def test_a_block_page_in_front_of_the_site_stops_the_fetch_with_its_title(
+    wordpress: WordPressSite,
+) -> None:
+    with proxying(FaultyProxy(wordpress.url, faults=[Fault("html", 403)])) as proxy:
+        client = Client(**FAST)
+        site = Site(find_api_root(client, proxy.url + "/"), client)
+        with pytest.raises(wpparse.WPParseError, match="Access denied"):
+            list(iter_site(site, ["posts"]))
