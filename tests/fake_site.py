@@ -55,6 +55,7 @@ class FakeSite:
     announce: bool = True  # the home page names its API
     max_per_page: int = 100
     wordpress: bool = True  # False: a web server with no WordPress behind it
+    files: dict[str, bytes] = field(default_factory=dict)  # other paths it serves, as they are
     port: int = 0
 
     @property
@@ -101,7 +102,9 @@ class _Handler(BaseHTTPRequestHandler):
         if route is not None:
             route = route.rstrip("/") or "/"
         site.requests.append(self.path)
-        if route is None and parts.path == "/moved/":
+        if parts.path in site.files:
+            self._send(200, site.files[parts.path], "image/png")
+        elif route is None and parts.path == "/moved/":
             self.send_response(301)  # a home page that moved, as sites redirect after a rename
             self.send_header("Location", "/")
             self.send_header("Content-Length", "0")

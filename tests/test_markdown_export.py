@@ -14,12 +14,16 @@ import yaml
 from markdown_it import MarkdownIt
 
 import wpparse
+from tests.fake_site import FakeSite, running
 from wpparse.output import markdown_command
 from wpparse.output.front_matter import render_front_matter
+from wpparse.output.http import Client
 from wpparse.output.layout import Layout, safe_name
+from wpparse.output.local_images import ImageStore, local_path
 from wpparse.output.markdown_command import export_posts
 
 SAMPLE = Path(__file__).parent.parent / "examples" / "data" / "posts.json"
+FAST_CLIENT: dict[str, Any] = {"rate": 1000.0, "backoff": 0.01, "retries": 1}
 
 
 def _split(text: str) -> tuple[dict[str, Any], str]:
@@ -219,3 +223,87 @@ def test_the_command_reads_folders_and_says_when_it_read_no_post(
     (tmp_path / "empty.json").write_text("[]", encoding="utf-8")
     assert markdown_command.main([str(tmp_path / "empty.json"), "-o", str(tmp_path / "x")]) == 2
     assert "read no post" in capsys.readouterr().err
+
+
+# -- images, links between posts, embeds -----------------------------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(64))
+
+
+def test_images_are_downloaded_once_and_linked_locally(tmp_path: Path) -> None:
+    fake = FakeSite(files={"/wp-content/uploads/2024/05/photo.png": PNG})
+    with running(fake):
+        html = (
+            f'<p><img src="{fake.url}wp-content/uploads/2024/05/photo.png" alt="A photo"></p>'
+            f'<p><img src="{fake.url}missing.png" alt="Gone"></p>'
+        )
+        post = _post(slug="with-images", content={"rendered": html})
+        heard: list[str] = []
+        for run in range(2):
+            store = ImageStore(tmp_path, Client(**FAST_CLIENT), "/images/", heard.append)
+            summary = export_posts([post], tmp_path, images=store)
+            assert store.downloaded == (1 if run == 0 else 0)  # the second run asks for nothing new
+        assert summary.unchanged == 1
+        saved = tmp_path / "images" / "127.0.0.1" / "wp-content" / "uploads" / "2024" / "05"
+        assert (saved / "photo.png").read_bytes() == PNG
+        assert [path for path in fake.requests if "photo" in path] == [
+            "/wp-content/uploads/2024/05/photo.png"
+        ]
+    _, body = _split(_files(tmp_path)["posts/with-images.md"])
+    assert "![A photo](/images/127.0.0.1/wp-content/uploads/2024/05/photo.png)" in body
+    assert f"![Gone]({fake.url}missing.png)" in body  # kept: the page was HTML, not an image
+    assert any("image not downloaded" in message and "missing.png" in message for message in heard)
+
+
+def test_image_paths_are_safe_and_resized_copies_distinct() -> None:
+    plain = local_path("https://cdn.example.org/wp-content/uploads/caf%C3%A9.jpg")
+    assert str(plain) == "images/cdn.example.org/wp-content/uploads/café.jpg"
+    small = local_path("https://i0.wp.com/example.org/a.jpg?resize=300,200")
+    large = local_path("https://i0.wp.com/example.org/a.jpg?resize=1024,683")
+    assert small != large
+    assert str(small).startswith("images/i0.wp.com/example.org/a-")
+    assert str(small).endswith(".jpg")
+    assert local_path("data:image/png;base64,AAAA") is None
+    escaping = local_path("https://example.org/../../etc/passwd")
+    assert escaping is not None
+    assert escaping.parts[:2] == ("images", "example.org")
+    assert ".." not in escaping.parts
+
+
+def test_links_between_exported_posts_point_to_their_new_paths(tmp_path: Path) -> None:
+    first = _post(
+        id=1,
+        slug="first",
+        link="https://example.org/2024/05/first/",
+        content={
+            "rendered": '<p><a href="https://example.org/2024/05/second#part">second</a>, '
+            '<a href="https://example.org/elsewhere/">elsewhere</a>.</p>'
+        },
+    )
+    second = _post(id=2, slug="second", link="https://example.org/2024/05/second/")
+    summary = export_posts([first, second], tmp_path, rewrite_links=True)
+    assert summary.links_rewritten == 1
+    _, body = _split(_files(tmp_path)["posts/first.md"])
+    assert "[second](/posts/second/#part)" in body
+    assert "[elsewhere](https://example.org/elsewhere/)" in body
+
+
+def test_embeds_become_hugo_shortcodes(tmp_path: Path) -> None:
+    html = (
+        '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper">'
+        '<iframe title="A video" src="https://www.youtube.com/embed/dQw4w9WgXcQ?feature=oembed">'
+        "</iframe></div></figure>"
+        '<figure class="wp-block-embed is-provider-vimeo"><div class="wp-block-embed__wrapper">'
+        '<iframe src="https://player.vimeo.com/video/76979871?dnt=1"></iframe></div></figure>'
+        '<figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">'
+        '<blockquote class="twitter-tweet"><p>Hello</p>&mdash; WordPress (@WordPress) '
+        '<a href="https://twitter.com/WordPress/status/1234567890123456789">May 1</a>'
+        "</blockquote></div></figure>"
+        '<p><iframe title="A map" src="https://maps.example.com/embed?x=1"></iframe></p>'
+    )
+    export_posts([_post(slug="embeds", content={"rendered": html})], tmp_path, shortcodes="hugo")
+    _, body = _split(_files(tmp_path)["posts/embeds.md"])
+    assert "{{< youtube dQw4w9WgXcQ >}}" in body
+    assert "{{< vimeo 76979871 >}}" in body
+    assert '{{< tweet user="WordPress" id="1234567890123456789" >}}' in body
+    assert "[A map](https://maps.example.com/embed?x=1)" in body  # no shortcode: a link

@@ -16,6 +16,7 @@ import collections
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import attrs
 
@@ -24,6 +25,15 @@ from wpparse.output.exits import EXIT_UNREADABLE, exit_status
 from wpparse.output.front_matter import FORMATS, INSTALL_HINT, front_matter, render_front_matter
 from wpparse.output.inputs import folder_files
 from wpparse.output.layout import LAYOUTS, Layout
+from wpparse.output.local_images import ImageStore
+from wpparse.output.markdown_rewrite import (
+    SHORTCODES,
+    hugo_shortcodes,
+    link_key,
+    post_links,
+    rewrite_destinations,
+    site_path,
+)
 from wpparse.parse import iter_located_posts, parse_post
 from wpparse.structure.post import Post
 
@@ -38,6 +48,7 @@ class ExportSummary:
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    links_rewritten: int = 0
     warnings: collections.Counter[str] = attrs.field(factory=collections.Counter)
 
     @property
@@ -53,8 +64,16 @@ def export_posts(
     layout: str = "type",
     front_matter_format: str = "yaml",
     warn: Callable[[str], None] | None = None,
+    images: ImageStore | None = None,
+    rewrite_links: bool = False,
+    shortcodes: str = "none",
 ) -> ExportSummary:
     """Write each of `posts` as a Markdown file with front matter under `folder`.
+
+    With `images` (an `ImageStore`), every image and the featured image are downloaded and
+    linked locally; `rewrite_links` points links between the exported posts to their new
+    paths; `shortcodes` ``"hugo"`` writes YouTube, Vimeo and tweet embeds as Hugo's
+    shortcodes (see `wpparse.output.markdown_rewrite`).
 
     Raises:
         WPParseError: PyYAML or tomli-w is not installed (the ``markdown`` extra).
@@ -62,9 +81,13 @@ def export_posts(
     """
     if front_matter_format not in FORMATS:
         raise ValueError(f"front_matter_format must be one of {', '.join(FORMATS)}")
+    if shortcodes not in SHORTCODES:
+        raise ValueError(f"shortcodes must be one of {', '.join(SHORTCODES)}")
     held = list(posts)
     pages = {post.id: post for post in held if post.type == "page" and post.id is not None}
     paths = Layout(layout, pages)
+    placed = [(post, paths.path(post)) for post in held]
+    new_urls = {link_key(post.link): site_path(relative) for post, relative in placed if post.link}
     root = Path(folder)
     summary = ExportSummary()
 
@@ -73,27 +96,48 @@ def export_posts(
         if warn is not None:
             warn(message)
 
-    for post in held:
+    for post, relative in placed:
         summary.warnings.update(problem.kind.value for problem in post.warnings)
-        relative = paths.path(post)
         # The slug is the file's name: a numbered one keeps two posts from sharing a URL.
         fields = front_matter(post, relative.stem, warned)
-        text = render_front_matter(fields, front_matter_format)
         body = post.content.markdown if post.content is not None else ""
+        if images is not None:
+            body = _local_images(post, body, fields, images)
+        if rewrite_links and body:
+            body, changed = rewrite_destinations(body, post_links(new_urls))
+            summary.links_rewritten += changed
+        if shortcodes == "hugo" and post.content is not None:
+            body = hugo_shortcodes(body, post.content.embeds)
+        text = render_front_matter(fields, front_matter_format)
         if body:
             text += f"\n{body}\n"
-        data = text.encode("utf-8")
-        target = root / relative
-        if target.is_file():
-            if target.read_bytes() == data:
-                summary.unchanged += 1
-                continue
-            summary.changed += 1
-        else:
-            summary.new += 1
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        _write(root / relative, text.encode("utf-8"), summary)
     return summary
+
+
+def _local_images(post: Post, body: str, fields: dict[str, Any], images: ImageStore) -> str:
+    """`body` and `fields` with the post's images at their local addresses."""
+    found: dict[str, str | None] = {}
+    for image in post.content.images if post.content is not None else ():
+        found[image.url] = images.local_url(image.url)
+    featured = fields.get("featured_image")
+    if isinstance(featured, str):
+        fields["featured_image"] = images.local_url(featured) or featured
+    body, _ = rewrite_destinations(body, found.get)
+    return body
+
+
+def _write(target: Path, data: bytes, summary: ExportSummary) -> None:
+    """Write `data` to `target` unless it holds that already; count what happened."""
+    if target.is_file():
+        if target.read_bytes() == data:
+            summary.unchanged += 1
+            return
+        summary.changed += 1
+    else:
+        summary.new += 1
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -122,6 +166,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--front-matter", choices=FORMATS, default="yaml")
     parser.add_argument(
+        "--images",
+        choices=("keep", "download"),
+        default="keep",
+        help="keep: images keep their addresses (default); download: each is saved once under"
+        " DIR/images/ and linked there (needs urllib3)",
+    )
+    parser.add_argument(
+        "--images-url",
+        default="/images/",
+        metavar="PREFIX",
+        help="the address DIR/images/ is served at (default /images/, Hugo's for a content root)",
+    )
+    parser.add_argument(
+        "--rewrite-links",
+        action="store_true",
+        help="links to other exported posts point to their new paths (/posts/slug/)",
+    )
+    parser.add_argument(
+        "--shortcodes",
+        choices=SHORTCODES,
+        default="none",
+        help="hugo: YouTube, Vimeo and tweets as Hugo's shortcodes (default: links)",
+    )
+    parser.add_argument(
         "--types", default="posts,pages", help="for a site's URL: what to fetch (posts,pages)"
     )
     parser.add_argument("--rate", type=float, default=2.0, help="for a site's URL: requests/s")
@@ -143,13 +211,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not posts:
         print(f"wpparse: read no post from {', '.join(args.inputs)}", file=err)
         return EXIT_UNREADABLE
+
+    def say(message: str) -> None:
+        if not args.quiet:
+            print(f"wpparse: {message}", file=err)
+
     try:
+        images = None
+        if args.images == "download":
+            from wpparse.output.http import Client
+
+            client = Client(rate=args.rate)
+            images = ImageStore(Path(args.output), client, args.images_url, say)
         summary = export_posts(
             posts,
             args.output,
             layout=args.layout,
             front_matter_format=args.front_matter,
-            warn=None if args.quiet else lambda message: print(f"wpparse: {message}", file=err),
+            warn=say,
+            images=images,
+            rewrite_links=args.rewrite_links,
+            shortcodes=args.shortcodes,
         )
     except WPParseError as error:
         print(f"wpparse: {error}", file=err)
@@ -157,11 +239,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"wpparse: {args.output}: {error.strerror or error}", file=err)
         return EXIT_UNREADABLE
+    if images is not None and images.failed:
+        summary.warnings["image-not-downloaded"] += images.failed
     if not args.quiet:
         warnings = ", ".join(f"{count} {kind}" for kind, count in sorted(summary.warnings.items()))
+        extras = []
+        if images is not None:
+            extras.append(f"{images.downloaded} images downloaded")
+        if args.rewrite_links:
+            extras.append(f"{summary.links_rewritten} links rewritten")
         print(
             f"wpparse: {summary.written:,} posts written to {args.output} ({summary.new} new,"
             f" {summary.changed} changed, {summary.unchanged} unchanged)"
+            + "".join(f", {extra}" for extra in extras)
             + (f"; warnings: {warnings}" if warnings else ""),
             file=err,
         )
