@@ -307,3 +307,27 @@ def test_embeds_become_hugo_shortcodes(tmp_path: Path) -> None:
     assert "{{< vimeo 76979871 >}}" in body
     assert '{{< tweet user="WordPress" id="1234567890123456789" >}}' in body
     assert "[A map](https://maps.example.com/embed?x=1)" in body  # no shortcode: a link
+
+
+def test_terms_users_and_media_saved_beside_the_posts_name_theirs(tmp_path: Path) -> None:
+    # As `wpparse fetch --types posts,categories,tags,users,media` saves a site, without _embed.
+    objects = [
+        {"id": 1, "type": "post", "status": "publish", "slug": "one", "author": 3,
+         "categories": [4], "tags": [12], "featured_media": 50},
+        {"id": 4, "name": "City &amp; Town", "slug": "city", "taxonomy": "category", "count": 1},
+        {"id": 12, "name": "Cafés", "slug": "cafes", "taxonomy": "post_tag", "count": 1},
+        {"id": 3, "name": "Claire Dubois", "slug": "claire", "avatar_urls": {"24": "a.png"}},
+        {"id": 50, "type": "attachment", "slug": "photo", "status": "inherit",
+         "source_url": "https://example.org/wp-content/uploads/photo.jpg"},
+    ]  # fmt: skip
+    heard: list[str] = []
+    summary = export_posts(wpparse.parse_posts(objects), tmp_path, warn=heard.append)
+    files = _files(tmp_path)
+    assert sorted(files) == ["media/photo.md", "posts/one.md"]  # no file for a term or a user
+    fields, _ = _split(files["posts/one.md"])
+    assert fields["categories"] == ["City & Town"]
+    assert fields["tags"] == ["Cafés"]
+    assert fields["author"] == "Claire Dubois"
+    assert fields["featured_image"] == "https://example.org/wp-content/uploads/photo.jpg"
+    assert heard == []
+    assert summary.warnings[markdown_command.TERMS_BY_ID] == 0

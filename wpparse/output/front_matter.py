@@ -11,9 +11,12 @@ of line breaks right; these libraries do.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+import attrs
 
 from wpparse.errors import ErrorKind, WPParseError
 from wpparse.structure.post import Post
@@ -24,8 +27,44 @@ TAXONOMIES = {"categories": "category", "tags": "post_tag"}
 FORMATS = ("yaml", "toml")
 
 
-def front_matter(post: Post, slug: str, warn: Callable[[str], None]) -> dict[str, Any]:
-    """The front matter fields of `post`, exported under `slug`; `warn` hears what is missing."""
+@attrs.define
+class SavedObjects:
+    """Names and addresses from the other objects of a dump (``wpparse fetch --types``).
+
+    A post read without ``?_embed`` names its terms, author and featured image by id only;
+    when the dump also holds the terms, users or media themselves, their names and addresses
+    are taken from there.
+    """
+
+    terms: dict[tuple[str, int], str] = attrs.field(factory=dict)
+    users: dict[int, str] = attrs.field(factory=dict)
+    media: dict[int, str] = attrs.field(factory=dict)
+
+    def add(self, value: Mapping[str, Any]) -> bool:
+        """Keep what `value` (an object as fetched) names, if it is a term, user or medium."""
+        id_ = value.get("id")
+        name = value.get("name")
+        if not isinstance(id_, int) or isinstance(id_, bool):
+            return False
+        if isinstance(value.get("taxonomy"), str) and isinstance(name, str) and "type" not in value:
+            self.terms[value["taxonomy"], id_] = html.unescape(name)
+            return True
+        if isinstance(name, str) and "avatar_urls" in value and "type" not in value:
+            self.users[id_] = name
+            return True
+        if value.get("type") == "attachment" and isinstance(value.get("source_url"), str):
+            self.media[id_] = value["source_url"]
+        return False
+
+
+def front_matter(
+    post: Post, slug: str, warn: Callable[[str], None], saved: SavedObjects | None = None
+) -> dict[str, Any]:
+    """The front matter fields of `post`, exported under `slug`; `warn` hears what is missing.
+
+    Names the post's own ``_embedded`` lacks are looked up in `saved`.
+    """
+    saved = saved or SavedObjects()
     fields: dict[str, Any] = {"title": post.title.text if post.title is not None else ""}
     date = _moment(post.date, post.date_gmt)
     if date is not None:
@@ -35,15 +74,18 @@ def front_matter(post: Post, slug: str, warn: Callable[[str], None]) -> dict[str
         fields["lastmod"] = modified
     fields["slug"] = slug
     fields["draft"] = post.status not in (None, "publish")
-    author = _author_name(post)
+    author = _author_name(post) or (saved.users.get(post.author) if post.author else None)
     if author:
         fields["author"] = author
     for field in TAXONOMIES:
-        names = _term_names(post, field, warn)
+        names = _term_names(post, field, warn, saved)
         if names:
             fields[field] = names
-    if post.featured_image_url:
-        fields["featured_image"] = post.featured_image_url
+    image = post.featured_image_url
+    if image is None and post.featured_media is not None:
+        image = saved.media.get(post.featured_media)
+    if image:
+        fields["featured_image"] = image
     description = _description(post)
     if description:
         fields["description"] = description
@@ -96,10 +138,13 @@ def _author_name(post: Post) -> str | None:
     return None
 
 
-def _term_names(post: Post, field: str, warn: Callable[[str], None]) -> list[str | int]:
-    """The post's terms of `field` by name when embedded; by id, with a warning, when not."""
+def _term_names(
+    post: Post, field: str, warn: Callable[[str], None], saved: SavedObjects
+) -> list[str | int]:
+    """The post's terms of `field` by name (embedded, or saved); by id, with a warning, else."""
     ids = post.terms.get(field, ())
-    names: dict[int, str] = {}
+    taxonomy = TAXONOMIES[field]
+    names = {id_: saved.terms[taxonomy, id_] for id_ in ids if (taxonomy, id_) in saved.terms}
     if post.embedded is not None:
         for term in post.embedded.all_terms():
             name = term.name_text  # term names come HTML-escaped: "Caf&eacute;s"
@@ -109,7 +154,7 @@ def _term_names(post: Post, field: str, warn: Callable[[str], None]) -> list[str
     if missing:
         warn(
             f"post {post.id}: {field} {missing} by id: their names were not embedded"
-            " (fetch with --embed)"
+            " (fetch with --embed, or with --types categories,tags too)"
         )
     return [names.get(term_id, term_id) for term_id in ids]
 

@@ -22,7 +22,13 @@ import attrs
 
 from wpparse.errors import WPParseError
 from wpparse.output.exits import EXIT_UNREADABLE, exit_status
-from wpparse.output.front_matter import FORMATS, INSTALL_HINT, front_matter, render_front_matter
+from wpparse.output.front_matter import (
+    FORMATS,
+    INSTALL_HINT,
+    SavedObjects,
+    front_matter,
+    render_front_matter,
+)
 from wpparse.output.inputs import folder_files
 from wpparse.output.layout import LAYOUTS, Layout
 from wpparse.output.local_images import ImageStore
@@ -83,7 +89,13 @@ def export_posts(
         raise ValueError(f"front_matter_format must be one of {', '.join(FORMATS)}")
     if shortcodes not in SHORTCODES:
         raise ValueError(f"shortcodes must be one of {', '.join(SHORTCODES)}")
-    held = list(posts)
+    saved = SavedObjects()
+    # Terms and users a dump holds beside its posts name theirs; they are no posts to write.
+    held = [
+        post
+        for post in posts
+        if post.type not in (None, "attachment") or not saved.add(post.to_dict())
+    ]
     pages = {post.id: post for post in held if post.type == "page" and post.id is not None}
     paths = Layout(layout, pages)
     placed = [(post, paths.path(post)) for post in held]
@@ -99,7 +111,7 @@ def export_posts(
     for post, relative in placed:
         summary.warnings.update(problem.kind.value for problem in post.warnings)
         # The slug is the file's name: a numbered one keeps two posts from sharing a URL.
-        fields = front_matter(post, relative.stem, warned)
+        fields = front_matter(post, relative.stem, warned, saved)
         body = post.content.markdown if post.content is not None else ""
         if images is not None:
             body = _local_images(post, body, fields, images)
@@ -221,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.images == "download":
             from wpparse.output.http import Client
 
-            client = Client(rate=args.rate)
+            # Fewer tries than for pages: a missing image is reported, not fatal.
+            client = Client(rate=args.rate, retries=2)
             images = ImageStore(Path(args.output), client, args.images_url, say)
         summary = export_posts(
             posts,
