@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import wpparse
 from tests.conftest import CORPUS
 from tests.live_wordpress import WordPressSite
 from wpparse.output import markdown_command
+from wpparse.output.fetch_command import fetch_to_file
 from wpparse.output.http import Client
 from wpparse.output.local_images import ImageStore, local_path
 from wpparse.output.markdown_command import export_posts
@@ -86,8 +88,26 @@ def _expected_date(post: wpparse.Post) -> str | None:
     return None if moment is None else moment.strftime("%Y-%m-%dT%H:%M:%S%z")
 
 
-def _check(posts: list[wpparse.Post], pages: list[dict[str, Any]]) -> None:
+def _written(content: Path, page: dict[str, Any]) -> dict[str, Any]:
+    """The front matter wpparse wrote for the file Hugo made `page` of."""
+    text = (content / page["path"]).read_text(encoding="utf-8")
+    fields = yaml.safe_load(text.split("---\n", 2)[1])
+    assert isinstance(fields, dict)
+    return fields
+
+
+def _check(content: Path, posts: list[wpparse.Post], pages: list[dict[str, Any]]) -> None:
+    """Hugo made a page of every post, with the fields wpparse wrote and the posts hold."""
     assert len(pages) == len(posts), "Hugo dropped pages"
+    for page in pages:
+        written = _written(content, page)
+        assert page["slug"] == written["slug"]
+        assert page["categories"] == written.get("categories")
+        assert page["tags"] == written.get("tags")
+        # (Hugo lowercases some aliases: compared without case.)
+        assert [alias.strip("/").lower() for alias in page["aliases"] or ()] == [
+            alias.strip("/").lower() for alias in written.get("aliases", ())
+        ]
     by_path = {page["path"]: page for page in pages}
     assert len(by_path) == len(posts)
     urls = [page["url"] for page in pages]
@@ -110,9 +130,10 @@ def _check(posts: list[wpparse.Post], pages: list[dict[str, Any]]) -> None:
 
 def test_hugo_builds_every_sample_post_with_its_fields(tmp_path: Path) -> None:
     posts = wpparse.parse_posts(SAMPLE)
-    export_posts(posts, tmp_path / "content")
-    pages = build(tmp_path / "content", tmp_path / "site")
-    _check(posts, pages)
+    content = tmp_path / "content"
+    export_posts(posts, content)
+    pages = build(content, tmp_path / "site")
+    _check(content, posts, pages)
     cafe = next(page for page in pages if page["id"] == 512)
     assert cafe["slug"] == "café-culture-returns"
     assert cafe["categories"] == ["City"]
@@ -132,8 +153,9 @@ def test_hugo_builds_every_post_of_the_corpus(tmp_path: Path) -> None:
         if "errors" not in path.parts
         for post in wpparse.iter_posts(path, on_error=lambda error: None)
     ]
-    export_posts(posts, tmp_path / "content", layout="date")
-    _check(posts, build(tmp_path / "content", tmp_path / "site"))
+    content = tmp_path / "content"
+    export_posts(posts, content, layout="date")
+    _check(content, posts, build(content, tmp_path / "site"))
 
 
 def test_a_live_site_into_hugo(wordpress: WordPressSite, tmp_path: Path) -> None:
@@ -146,7 +168,7 @@ def test_a_live_site_into_hugo(wordpress: WordPressSite, tmp_path: Path) -> None
         for item in _everything(wordpress, route)
     ]
     pages = build(content, tmp_path / "site")
-    _check(posts, pages)
+    _check(content, posts, pages)
     with_terms = [page for page in pages if page.get("categories")]
     assert with_terms
     assert all(isinstance(name, str) for page in with_terms for name in page["categories"])
@@ -165,12 +187,16 @@ def _everything(site: WordPressSite, route: str) -> list[Any]:
 
 
 def test_a_live_site_with_its_images_downloaded(wordpress: WordPressSite, tmp_path: Path) -> None:
-    # The site's own images (the block fixtures link others, which this machine cannot reach).
+    # Fetched as `wpparse fetch --embed` does; the posts with the site's own images (the block
+    # fixtures link others, which this machine cannot reach).
+    dump = tmp_path / "site.jsonl"
+    fast = {"rate": 1000.0, "retries": 1, "backoff": 0.01}
+    fetch_to_file(wordpress.url, dump, types=["posts"], embed=True, client_options=fast)
     local = wordpress.url + "/"
     posts = [
         post
-        for item in _everything(wordpress, "/wp/v2/posts")
-        if (post := wpparse.parse_post(item)).content is not None
+        for post in wpparse.iter_posts(dump)
+        if post.content is not None
         and all(image.url.startswith(local) for image in post.content.images)
         and (post.featured_image_url or post.content.images)
     ]

@@ -62,6 +62,7 @@ def _post(**fields: Any) -> wpparse.Post:
         pytest.param("", "7", id="empty"),
         pytest.param("..", "7", id="only-dots"),
         pytest.param("tab\there", "tab-here", id="control"),
+        pytest.param("a" * 119 + "-bc", "a" * 119, id="cut-after-a-hyphen"),
     ],
 )
 def test_names_are_safe_everywhere(slug: str, expected: str) -> None:

@@ -33,7 +33,7 @@ def safe_name(text: str, fallback: str) -> str:
     """`text` (a slug, percent-encoded or not) as one portable file or folder name."""
     name = _UNSAFE.sub("-", unquote(text))
     name = name.strip().strip(". -\u3000").strip()
-    name = name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore").rstrip(". ").strip()
+    name = name.encode("utf-8")[:MAX_NAME_BYTES].decode("utf-8", "ignore").rstrip(". -").strip()
     if not name:
         return fallback
     if name.split(".")[0].lower() in _RESERVED:
