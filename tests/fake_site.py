@@ -217,13 +217,19 @@ class _Handler(BaseHTTPRequestHandler):
 @contextmanager
 def running(site: FakeSite) -> Iterator[FakeSite]:
     """Serve `site` on a free port of 127.0.0.1 until the block ends."""
-    handler = type("Handler", (_Handler,), {"site": site})
+    with _serving(type("Handler", (_Handler,), {"site": site})) as port:
+        site.port = port
+        yield site
+
+
+@contextmanager
+def _serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[int]:
+    """Run a server with `handler` on a free port of 127.0.0.1 (the port) until the block ends."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    site.port = server.server_address[1]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield site
+        yield server.server_address[1]
     finally:
         server.shutdown()
         server.server_close()
@@ -283,13 +289,6 @@ class _ProxyHandler(_Handler):
 def proxying(proxy: FaultyProxy) -> Iterator[FaultyProxy]:
     """Run `proxy` on a free port of 127.0.0.1 until the block ends."""
     handler = type("ProxyHandler", (_ProxyHandler,), {"proxy": proxy, "site": FakeSite()})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    proxy.port = server.server_address[1]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with _serving(handler) as port:
+        proxy.port = port
         yield proxy
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
