@@ -14,41 +14,9 @@ from wpparse.structure.content import ContentLink
 from wpparse.structure.dates import format_datetime
 from wpparse.structure.post import Post, absolute_link
 
-#: The keys of every record `to_record` returns, in order (a CSV file's header).
-RECORD_COLUMNS: tuple[str, ...] = (
-    "id",
-    "type",
-    "slug",
-    "status",
-    "link",
-    "date",
-    "date_gmt",
-    "modified",
-    "modified_gmt",
-    "title_text",
-    "excerpt_text",
-    "excerpt_truncated",
-    "content_text",
-    "word_count",
-    "author",
-    "categories",
-    "tags",
-    "featured_media",
-    "featured_image_url",
-    "link_count",
-    "image_count",
-    "embed_count",
-    "internal_link_count",
-    "external_link_count",
-    "warning_count",
-    "site",
-    "source",
-)
-
-
-#: Each column's type, as a name: ``int``, ``str``, ``bool`` or ``list[int]`` (any value may
-#: also be None, except in ``categories``, ``tags`` and ``warning_count``). Parquet output
-#: builds its schema from this.
+#: The columns of a record, in order, and each one's type, as a name: ``int``, ``str``,
+#: ``bool`` or ``list[int]`` (any value may also be None, except in ``categories``, ``tags``
+#: and ``warning_count``). Parquet output builds its schema from this.
 RECORD_TYPES: dict[str, str] = {
     "id": "int",
     "type": "str",
@@ -78,6 +46,8 @@ RECORD_TYPES: dict[str, str] = {
     "site": "str",
     "source": "str",
 }
+#: The keys of every record `to_record` returns, in order (a CSV file's header).
+RECORD_COLUMNS: tuple[str, ...] = tuple(RECORD_TYPES)
 
 
 def to_record(post: Post, *, source: str | None = None) -> dict[str, Any]:
