@@ -5,6 +5,7 @@ A real static site generator reads the result in tests/test_hugo.py.
 
 from __future__ import annotations
 
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -332,3 +333,29 @@ def test_terms_users_and_media_saved_beside_the_posts_name_theirs(tmp_path: Path
     assert fields["featured_image"] == "https://example.org/wp-content/uploads/photo.jpg"
     assert heard == []
     assert summary.warnings[markdown_command.TERMS_BY_ID] == 0
+
+
+@pytest.mark.parametrize(
+    ("missing", "argv", "hint"),
+    [
+        pytest.param("yaml", [], "wpparse[markdown]", id="yaml"),
+        pytest.param("tomli_w", ["--front-matter", "toml"], "wpparse[markdown]", id="toml"),
+        pytest.param("urllib3", ["--images", "download"], "wpparse[fetch]", id="images"),
+    ],
+)
+def test_a_missing_extra_is_named_before_anything_is_read(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    missing: str,
+    argv: list[str],
+    hint: str,
+) -> None:
+    monkeypatch.setitem(sys.modules, missing, None)  # as if it were not installed
+    with pytest.raises(SystemExit) as exited:
+        markdown_command.main([str(SAMPLE), "-o", str(tmp_path / "out"), *argv])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert hint in err
+    assert "by id" not in err  # nothing was read
+    assert not (tmp_path / "out").exists()

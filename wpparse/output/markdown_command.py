@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib.util
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
@@ -29,6 +30,7 @@ from wpparse.output.front_matter import (
     front_matter,
     render_front_matter,
 )
+from wpparse.output.http import INSTALL_HINT as HTTP_INSTALL_HINT
 from wpparse.output.inputs import folder_files
 from wpparse.output.layout import LAYOUTS, Layout
 from wpparse.output.local_images import ImageStore
@@ -211,7 +213,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wpparse markdown``; return its exit status."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    # Say what to install before anything is read.
+    if importlib.util.find_spec("yaml" if args.front_matter == "yaml" else "tomli_w") is None:
+        parser.error(INSTALL_HINT)
+    wants_http = args.images == "download" or any(
+        given.startswith(("http://", "https://")) for given in args.inputs
+    )
+    if wants_http and importlib.util.find_spec("urllib3") is None:
+        parser.error(HTTP_INSTALL_HINT)
     err = sys.stderr
     tally = {"skipped": 0, "unreadable": 0}
 
