@@ -213,9 +213,7 @@ class Embedded:
 
 def read_user(obj: Mapping[str, Any], path: str, log: ProblemLog) -> User:
     """Read an embedded user object."""
-    values = USER_FIELDS.read(obj, path, log)
-    _none_as_empty(values, "avatar_urls")
-    return User(**values, extra=USER_FIELDS.unread(obj, path, log))
+    return User(**USER_FIELDS.read(obj, path, log), extra=USER_FIELDS.unread(obj, path, log))
 
 
 def read_term(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Term:
@@ -232,13 +230,7 @@ def read_comment(obj: Mapping[str, Any], path: str, log: ProblemLog) -> Comment:
         values["content"] = read_rendered(
             content, path + ".content", log, Rendered, values.get("link")
         )
-    _none_as_empty(values, "author_avatar_urls")
     return Comment(**values, extra=COMMENT_FIELDS.unread(obj, path, log))
-
-
-def _none_as_empty(values: dict[str, Any], name: str) -> None:
-    if name in values and values[name] is None:
-        values[name] = {}
 
 
 def _read_url_map(value: Any, path: str, log: ProblemLog) -> dict[str, str] | None:

@@ -9,7 +9,7 @@ import attrs
 
 from wpparse.structure.fields import read_bool, read_int, read_str, read_str_list
 from wpparse.structure.problems import ProblemLog, child_path
-from wpparse.structure.table import Field, FieldTable
+from wpparse.structure.table import Field, FieldTable, to_list_map
 
 #: The one curie WordPress defines; assumed when a site sends none (older sites use full URIs).
 WP_CURIE = "https://api.w.org/{rel}"
@@ -175,8 +175,6 @@ def read_link(value: Any, path: str, log: ProblemLog) -> Link | None:
     if values.get("href") is None:
         log.invalid(path, value, "a link object with an href")
         return None
-    values["embeddable"] = bool(values.get("embeddable"))
-    values["templated"] = bool(values.get("templated"))
     return Link(**values, extra=LINK_FIELDS.unread(value, path, log))
 
 
@@ -196,10 +194,6 @@ def _true_or_none(value: bool) -> bool | None:
     return True if value else None  # WordPress writes these flags only when they are set
 
 
-def _write_target_hints(hints: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    return {key: list(values) for key, values in hints.items()}
-
-
 #: The attributes of a link object, in the order WordPress writes them.
 LINK_FIELDS = FieldTable(
     Field("embeddable", read_bool, write=_true_or_none),
@@ -209,6 +203,6 @@ LINK_FIELDS = FieldTable(
     Field("count", read_int),
     Field("id", read_int),
     Field("href", read_str),
-    Field("target_hints", _read_target_hints, key="targetHints", write=_write_target_hints),
+    Field("target_hints", _read_target_hints, key="targetHints", write=to_list_map),
     Field("extra", write=dict, merge=True),
 )

@@ -32,7 +32,7 @@ from wpparse.structure.links import Links, read_links
 from wpparse.structure.media import MediaDetails, read_media_details
 from wpparse.structure.problems import ProblemLog
 from wpparse.structure.rendered import Content, Excerpt, Rendered, Title, read_rendered
-from wpparse.structure.table import Field, FieldTable, int_tuple, to_dict, to_list
+from wpparse.structure.table import Field, FieldTable, read_value, to_dict, to_list, to_list_map
 
 _ABSOLUTE_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # An absolute http(s) URL whose path holds nothing urlsplit would clean: its path, group 1.
@@ -266,10 +266,7 @@ def _read_terms(
     for name in CORE_TAXONOMIES:
         if name in obj:
             read.add(name)
-            value = obj[name]
-            ids = int_tuple(value) if type(value) is list else MISSING
-            if ids is MISSING:
-                ids = read_int_list(value, path + "." + name, log)
+            ids = read_value(obj[name], read_int_list, path, "." + name, log)
             if ids is not None:
                 terms[name] = ids
     for link in links.get("wp:term", ()) if links is not None else ():
@@ -296,10 +293,6 @@ def taxonomy_rest_base(href: str) -> str | None:
         route = parse_qs(parts.query).get("rest_route", [parts.path])[0]
     base = route.rstrip("/").rpartition("/")[2]
     return base or None
-
-
-def _write_terms(terms: Mapping[str, tuple[int, ...]]) -> dict[str, list[int]]:
-    return {name: list(ids) for name, ids in terms.items()}
 
 
 # The rendered fields, read with the post's link to resolve theirs against.
@@ -336,7 +329,7 @@ POST_FIELDS = FieldTable(
     Field("template", read_str),
     Field("format", read_str),
     Field("meta", read_kept_object, write=dict),
-    Field("terms", write=_write_terms, merge=True),
+    Field("terms", write=to_list_map, merge=True),
     Field("class_list", read_str_list, write=to_list),
     Field("password", read_str),
     Field("permalink_template", read_str),

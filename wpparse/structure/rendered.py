@@ -254,7 +254,6 @@ def read_rendered(
         log.invalid(path, value, "an object with 'rendered'")
         return None
     values = RENDERED_FIELDS.read(value, path, log)
-    values["html"] = values.get("html") or ""
     extra = RENDERED_FIELDS.unread(value, path, log)
     rendered = cls(**values, extra=extra, base_url=base_url)
     _hold_to_tag_limit(rendered, path, log, "rendered")

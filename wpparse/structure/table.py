@@ -17,7 +17,7 @@ table stays a plain loop that a debugger can step through.)
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import attrs
 
@@ -37,6 +37,7 @@ from wpparse.structure.kept import within_limit
 from wpparse.structure.problems import ProblemLog, child_path
 
 Writer = Callable[[Any], Any]
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -74,7 +75,7 @@ def _nonzero(value: int) -> Any:
     return value or None
 
 
-def int_tuple(items: list[Any]) -> Any:
+def _int_tuple(items: list[Any]) -> Any:
     """`items` as a tuple if each is an int (bool is not), else MISSING."""
     for item in items:
         if type(item) is not int:
@@ -82,7 +83,7 @@ def int_tuple(items: list[Any]) -> Any:
     return tuple(items)
 
 
-def str_tuple(items: list[Any]) -> Any:
+def _str_tuple(items: list[Any]) -> Any:
     """`items` as a tuple if each is a str, else MISSING."""
     for item in items:
         if type(item) is not str:
@@ -97,8 +98,8 @@ _AS_IS: dict[Callable[..., Any], tuple[type, Callable[[Any], Any] | None]] = {
     read_bool: (bool, None),
     read_object: (dict, None),
     read_id: (int, _nonzero),
-    read_int_list: (list, int_tuple),
-    read_str_list: (list, str_tuple),
+    read_int_list: (list, _int_tuple),
+    read_str_list: (list, _str_tuple),
 }
 
 _Step = tuple[str, str, type | None, Callable[[Any], Any] | None, Reader[Any], str]
@@ -126,9 +127,14 @@ class FieldTable:
         )
 
     def read(self, obj: Mapping[str, Any], path: str, log: ProblemLog) -> dict[str, Any]:
-        """The values of the fields that have a reader, by attribute; absent keys left out."""
+        """The values of the fields that have a reader, by attribute.
+
+        Absent keys, and values read as None (null, or what could not be read), are left out,
+        so the model's default stands: None, or an empty mapping or tuple.
+        """
         values: dict[str, Any] = {}
         get = obj.get
+        # `read_value`, inlined: this loop runs for every field of every object read.
         for key, name, accepted, convert, reader, suffix in self._steps:
             value = get(key, MISSING)
             if value is MISSING:
@@ -139,9 +145,12 @@ class FieldTable:
                     continue
                 converted = convert(value)
                 if converted is not MISSING:
-                    values[name] = converted
+                    if converted is not None:
+                        values[name] = converted
                     continue
-            values[name] = reader(value, path + suffix, log)
+            result = reader(value, path + suffix, log)
+            if result is not None:
+                values[name] = result
         return values
 
     def unread(
@@ -180,6 +189,22 @@ class FieldTable:
         return out
 
 
+def read_value(value: Any, reader: Reader[T], path: str, suffix: str, log: ProblemLog) -> T | None:
+    """`value` read with `reader` as a table reads it.
+
+    Taken as it is when it has the type the reader returns unchanged; else read at `path` +
+    `suffix`, the path built only then.
+    """
+    accepted, convert = _AS_IS.get(reader, (None, None))
+    if type(value) is accepted:
+        if convert is None:
+            return cast(T, value)
+        converted = convert(value)
+        if converted is not MISSING:
+            return cast(T, converted)
+    return reader(value, path + suffix, log)
+
+
 def to_list(values: tuple[Any, ...]) -> list[Any]:
     """A tuple written back as the JSON array it was read from."""
     return list(values)
@@ -189,3 +214,8 @@ def to_dict(value: Any) -> dict[str, Any]:
     """A nested model written back as its JSON object (its ``to_dict()``)."""
     result: dict[str, Any] = value.to_dict()
     return result
+
+
+def to_list_map(lists: Mapping[str, tuple[Any, ...]]) -> dict[str, list[Any]]:
+    """A mapping of tuples written back as the JSON object of arrays it was read from."""
+    return {key: list(values) for key, values in lists.items()}
