@@ -13,10 +13,10 @@ and `wpparse.output` (flat records, JSON and the command line). `wpparse.blocks`
 and structure, parses block markup (``post.content.blocks``). See ``docs/architecture.md``.
 """
 
-from typing import Any as _Any
-
 from wpparse import normalize as _normalize  # noqa: F401 - installs the derived-value hook
 from wpparse import typing  # noqa: F401 - wpparse.typing, the types to annotate with
+from wpparse._deprecation import Moved as _Moved
+from wpparse._deprecation import moved_names as _moved_names
 from wpparse._version import __version__
 from wpparse.blocks import Block, parse_blocks
 from wpparse.errors import (
@@ -103,7 +103,7 @@ __all__ = [
 
 # Names 0.1 exported here, which moved in 0.2: each still works, with a DeprecationWarning
 # naming its new place, until 0.3. (module, name there, where to find it now)
-_MOVED = {
+_MOVED: dict[str, _Moved] = {
     "count_blocks": ("wpparse.blocks", "count_blocks", "wpparse.blocks.count_blocks"),
     "find_blocks": ("wpparse.blocks", "find_blocks", "wpparse.blocks.find_blocks"),
     "has_block": ("wpparse.blocks", "has_block", "wpparse.blocks.has_block"),
@@ -126,18 +126,4 @@ _MOVED = {
     ),
 }
 
-
-def __getattr__(name: str) -> _Any:
-    moved = _MOVED.get(name)
-    if moved is None:
-        raise AttributeError(f"module 'wpparse' has no attribute {name!r}")
-    import importlib
-    import warnings
-
-    module, attribute, now = moved
-    warnings.warn(
-        f"wpparse.{name} is deprecated and will be removed in 0.3: use {now}",
-        DeprecationWarning,
-        stacklevel=2,
-    )
-    return getattr(importlib.import_module(module), attribute)
+__getattr__ = _moved_names("wpparse", _MOVED)

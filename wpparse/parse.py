@@ -57,8 +57,6 @@ PostJSON: TypeAlias = (
 CollectionJSON: TypeAlias = PostJSON | Iterable[Any]
 #: Called with the error for each item that lenient parsing skips.
 SkippedItemHandler: TypeAlias = Callable[[WPParseError], None]
-#: The name of `SkippedItemHandler` before 0.2.
-ErrorHandler: TypeAlias = SkippedItemHandler
 
 
 def parse_post(data: PostJSON, *, strict: bool = False, limits: Limits | None = None) -> Post:
