@@ -51,6 +51,7 @@ class FakeSite:
     objects: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     faults: list[Fault] = field(default_factory=list)
     requests: list[str] = field(default_factory=list)
+    user_agents: list[str] = field(default_factory=list)  # each request's, in turn
     plain_permalinks: bool = False
     announce: bool = True  # the home page names its API
     max_per_page: int = 100
@@ -102,6 +103,7 @@ class _Handler(BaseHTTPRequestHandler):
         if route is not None:
             route = route.rstrip("/") or "/"
         site.requests.append(self.path)
+        site.user_agents.append(self.headers.get("User-Agent", ""))
         if parts.path in site.files:
             self._send(200, site.files[parts.path], "image/png")
         elif route is None and parts.path == "/moved/":

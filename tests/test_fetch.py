@@ -81,6 +81,9 @@ def test_every_object_of_every_type_once_in_id_order(site: FakeSite) -> None:
 
 def test_the_requests_say_who_asks(site: FakeSite) -> None:
     assert USER_AGENT.startswith(f"wpparse/{wpparse.__version__}")
+    _fetch(site, types=["pages"])
+    assert site.user_agents
+    assert set(site.user_agents) == {USER_AGENT}
 
 
 def test_a_site_that_caps_per_page_is_asked_for_fewer(site: FakeSite) -> None:

@@ -253,19 +253,24 @@ def iter_located_posts(
         yield from _posts_from_items(items, name, strict, on_error, limits)
 
 
-def _api_error(value: Mapping[str, Any], location: str | None) -> WPAPIError:
-    """The `WPAPIError` for an error object, with its ``additional_errors`` that are errors."""
+def api_error(
+    value: Mapping[str, Any], location: str | None, status: int | None = None
+) -> WPAPIError:
+    """The `WPAPIError` for an error object, with its ``additional_errors`` that are errors.
+
+    The status is the one in the object's ``data``, or `status` (the HTTP status it came with).
+    """
     data = value.get("data")
     additional = value.get("additional_errors")
     others = [
-        _api_error(item, location)
+        api_error(item, location)
         for item in (additional if isinstance(additional, list) else ())
         if isinstance(item, Mapping) and is_error_object(item)
     ]
     return WPAPIError(
         value["code"],
         value["message"],
-        error_status(value),
+        status if (found := error_status(value)) is None else found,
         data if isinstance(data, dict) else None,
         location=location,
         additional_errors=others,
@@ -308,7 +313,7 @@ def _structure(
             _not_an_object(value, noun), location=location, kind=ErrorKind.NOT_AN_OBJECT
         )
     if is_error_object(value):
-        raise _api_error(value, location)
+        raise api_error(value, location)
     log = ProblemLog(limits or DEFAULT_LIMITS)
     found = read(value, "$", log)
     if log.problems:

@@ -19,7 +19,6 @@ warning; a body cut short is asked for again.
 
 from __future__ import annotations
 
-import html
 import re
 import urllib.parse
 from collections.abc import Iterator, Mapping, Sequence
@@ -27,10 +26,13 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import attrs
+from selectolax.lexbor import LexborHTMLParser
 
 from wpparse.errors import ErrorKind, Problem, WPAPIError, WPParseError
 from wpparse.output.http import Client, FetchError, Response
+from wpparse.parse import api_error
 from wpparse.read.decode import decode_json
+from wpparse.structure.embedded import is_error_object
 
 #: What `wpparse fetch` fetches unless told otherwise.
 DEFAULT_TYPES = ("posts", "pages")
@@ -46,10 +48,6 @@ _MIN_PER_PAGE = 10
 # the crawl reads).
 _MAX_STEPS_BACK = 50
 _LINK_HEADER = re.compile(r"<([^>]*)>\s*;[^,]*?\brel=\"?https://api\.w\.org/\"?", re.IGNORECASE)
-_LINK_TAG = re.compile(r"<link\b[^>]*>", re.IGNORECASE)
-_HREF = re.compile(r"""\bhref\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
-_REL_API = re.compile(r"""\brel\s*=\s*["']https://api\.w\.org/["']""", re.IGNORECASE)
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 @attrs.frozen
@@ -86,11 +84,18 @@ class Position:
 
 
 class Site:
-    """A WordPress site's REST API, found from any of its URLs (see `find_api_root`)."""
+    """A WordPress site's REST API at `root` (see `find_api_root`), asked through `client`."""
 
-    def __init__(self, root: str, client: Client) -> None:
+    def __init__(self, root: str, client: Client, index: Mapping[str, Any] | None = None) -> None:
         self.root = root
         self.client = client
+        self._index = index
+
+    @classmethod
+    def find(cls, client: Client, url: str) -> Site:
+        """The site whose page (or API root) is `url`, its index read on the way."""
+        root, index = _find_api(client, url)
+        return cls(root, client, index)
 
     def url(self, route: str, params: Mapping[str, Any] | None = None) -> str:
         """The URL of `route` with `params`, in the form the site's root takes."""
@@ -117,8 +122,8 @@ class Site:
                 raise FetchError(
                     f"{url}: HTTP {response.status}, {error}", kind=error.kind
                 ) from None
-            if _is_error_object(value):
-                raise _api_error(value, url, response.status)
+            if isinstance(value, dict) and is_error_object(value):
+                raise api_error(value, url, response.status)
             if response.status >= 400:
                 raise FetchError(f"{url}: HTTP {response.status}", kind=ErrorKind.UNREADABLE)
             return value, problems, response
@@ -126,8 +131,10 @@ class Site:
 
     def routes(self) -> Mapping[str, Any]:
         """The routes the API index lists (an empty mapping if it lists none)."""
-        index, _, _ = self.get_json(self.url("/"))
-        routes = index.get("routes") if isinstance(index, dict) else None
+        index = self._index
+        if index is None:
+            index, _, _ = self.get_json(self.url("/"))
+        routes = index.get("routes") if isinstance(index, Mapping) else None
         return routes if isinstance(routes, dict) else {}
 
 
@@ -142,33 +149,37 @@ def find_api_root(client: Client, url: str) -> str:
         FetchError: none of them answers with the API's index.
 
     """
-    tried = []
+    return _find_api(client, url)[0]
+
+
+def _find_api(client: Client, url: str) -> tuple[str, dict[str, Any]]:
+    """The API root found from `url` (see `find_api_root`), and the index it answered with."""
     try:
         response = client.get(url)
     except FetchError as error:
         raise FetchError(f"cannot reach {url}: {error}", kind=ErrorKind.UNREADABLE) from None
-    candidates: list[str] = []
+    index = _index_of(response)
+    if index is not None:
+        return response.url, index
     header = response.headers.get("Link", "")
-    candidates += [urllib.parse.urljoin(response.url, m) for m in _LINK_HEADER.findall(header)]
-    if b"<" in response.body[:4096] or b"<link" in response.body:
-        text = response.body.decode("utf-8", "replace")
-        for tag in _LINK_TAG.findall(text):
-            href = _HREF.search(tag)
-            if href and _REL_API.search(tag):
-                candidates.append(urllib.parse.urljoin(response.url, html.unescape(href[1])))
+    candidates = [urllib.parse.urljoin(response.url, m) for m in _LINK_HEADER.findall(header)]
+    if response.body.lstrip()[:1] == b"<":
+        page = LexborHTMLParser(response.body)
+        for link in page.css(f'link[rel="{API_RELATION}"]'):
+            href = link.attributes.get("href")
+            if href:
+                candidates.append(urllib.parse.urljoin(response.url, href))
     parts = urllib.parse.urlsplit(response.url)
     home = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/", "", ""))
     candidates += [home + "wp-json/", home + "?rest_route=/"]
-    if _is_index(response):
-        return response.url
-    for candidate in dict.fromkeys(candidates):
-        tried.append(candidate)
+    tried = list(dict.fromkeys(candidates))
+    for candidate in tried:
         try:
-            answer = client.get(candidate)
+            index = _index_of(client.get(candidate))
         except FetchError:
             continue
-        if _is_index(answer):
-            return candidate
+        if index is not None:
+            return candidate, index
     raise FetchError(
         f"no WordPress REST API found from {url} (tried {', '.join(tried)})",
         kind=ErrorKind.UNREADABLE,
@@ -241,7 +252,7 @@ class _Prefetch:
 
     def __init__(self, site: Site, ahead: int) -> None:
         self._site = site
-        self._ahead = ahead
+        self.ahead = ahead
         self._pool = ThreadPoolExecutor(max_workers=ahead) if ahead > 1 else None
         self._pending: dict[str, Future[_Answer]] = {}
 
@@ -252,7 +263,7 @@ class _Prefetch:
         for other in list(self._pending):
             if other != url and other not in following:
                 self._pending.pop(other).cancel()  # a guess the crawl did not follow
-        for wanted in [url, *following][: self._ahead]:
+        for wanted in [url, *following][: self.ahead]:
             if wanted not in self._pending:
                 self._pending[wanted] = self._pool.submit(self._site.get_json, wanted)
         return self._pending.pop(url).result()
@@ -295,12 +306,17 @@ def _pages(
     total: int | None = None
     while True:
         url = site.url(route, {**params, "per_page": per_page, "offset": offset})
-        # The pages after this one if it is full, as far as the collection goes.
-        following = [
-            site.url(route, {**params, "per_page": per_page, "offset": ahead})
-            for ahead in range(offset + per_page - 1, offset + per_page * 4, per_page - 1)
-            if total is None or ahead < total
-        ]
+        # With requests in flight ahead: the pages after this one if it is full, as far as the
+        # collection goes.
+        following = (
+            [
+                site.url(route, {**params, "per_page": per_page, "offset": ahead})
+                for ahead in range(offset + per_page - 1, offset + per_page * 4, per_page - 1)
+                if total is None or ahead < total
+            ]
+            if prefetch.ahead > 1
+            else []
+        )
         try:
             value, problems, response = prefetch.get(url, following)
         except WPAPIError as error:
@@ -359,40 +375,20 @@ def _int_header(response: Response, name: str) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _is_index(response: Response) -> bool:
+def _index_of(response: Response) -> dict[str, Any] | None:
+    """The API index `response` holds (an object with ``routes``), or None."""
     if response.status != 200 or not response.body.lstrip().startswith(b"{"):
-        return False
+        return None
     try:
         value, _ = decode_json(response.body)
     except WPParseError:
-        return False
-    return isinstance(value, dict) and isinstance(value.get("routes"), dict)
-
-
-def _is_error_object(value: Any) -> bool:
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("code"), str)
-        and isinstance(value.get("message"), str)
-        and value.keys() <= {"code", "message", "data", "additional_errors"}
-    )
-
-
-def _api_error(value: Mapping[str, Any], url: str, status: int) -> WPAPIError:
-    data = value.get("data")
-    return WPAPIError(
-        value["code"],
-        value["message"],
-        status,
-        data if isinstance(data, dict) else None,
-        location=url,
-    )
+        return None
+    return value if isinstance(value, dict) and isinstance(value.get("routes"), dict) else None
 
 
 def _html_page_message(url: str, response: Response) -> str:
-    text = response.body[:65536].decode("utf-8", "replace")
-    title = _TITLE.search(text)
-    said = " ".join(html.unescape(title[1]).split())[:120] if title else ""
+    title = LexborHTMLParser(response.body[:65536]).css_first("title")
+    said = " ".join(title.text().split())[:120] if title is not None else ""
     what = f"titled {said!r}" if said else "without a title"
     return (
         f"{url}: HTTP {response.status}, an HTML page {what} where JSON was expected "

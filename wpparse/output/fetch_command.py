@@ -111,7 +111,7 @@ def fetch_to_file(
     `options` go to `wpparse.output.fetch.iter_pages`, `client_options` to its `Client`;
     `after_page` is called with each page once it is on disk (tests stop a crawl with it).
     """
-    from wpparse.output.fetch import Page, Position, Site, find_api_root, iter_pages
+    from wpparse.output.fetch import Page, Position, Site, iter_pages
     from wpparse.output.http import Client
 
     path = Path(output)
@@ -146,7 +146,7 @@ def fetch_to_file(
     begin = time.perf_counter()
     client = Client(**(client_options or {}))
     try:
-        site = Site(find_api_root(client, site_url), client)
+        site = Site.find(client, site_url)
         positions = dict(start)
         for page, position in iter_pages(site, types, start=start, **options):
             assert isinstance(page, Page)

@@ -305,13 +305,13 @@ def _read(
 def _fetched(
     url: str, args: argparse.Namespace, skip: Callable[[WPParseError], None], tally: dict[str, int]
 ) -> Iterator[Post]:
-    from wpparse.output.fetch import Site, find_api_root, iter_site
+    from wpparse.output.fetch import Site, iter_site
     from wpparse.output.http import Client
 
     types = [name.strip() for name in args.types.split(",") if name.strip()]
     try:
         client = Client(rate=args.rate)
-        site = Site(find_api_root(client, url), client)
+        site = Site.find(client, url)
         for value in iter_site(site, types, embed=True):
             try:
                 yield parse_post(value)
