@@ -40,20 +40,25 @@ class SavedObjects:
     users: dict[int, str] = attrs.field(factory=dict)
     media: dict[int, str] = attrs.field(factory=dict)
 
-    def add(self, value: Mapping[str, Any]) -> bool:
-        """Keep what `value` (an object as fetched) names, if it is a term, user or medium."""
-        id_ = value.get("id")
-        name = value.get("name")
-        if not isinstance(id_, int) or isinstance(id_, bool):
+    def add(self, post: Post) -> bool:
+        """Keep what `post` names if it is a term, user or medium; True for a term or user.
+
+        Terms and users read as posts keep their ``name``, ``taxonomy`` and ``avatar_urls`` in
+        ``extra``, and have no ``type``.
+        """
+        name = post.extra.get("name")
+        if post.id is None:
             return False
-        if isinstance(value.get("taxonomy"), str) and isinstance(name, str) and "type" not in value:
-            self.terms[value["taxonomy"], id_] = html.unescape(name)
-            return True
-        if isinstance(name, str) and "avatar_urls" in value and "type" not in value:
-            self.users[id_] = name
-            return True
-        if value.get("type") == "attachment" and isinstance(value.get("source_url"), str):
-            self.media[id_] = value["source_url"]
+        if post.type is None and isinstance(name, str):
+            taxonomy = post.extra.get("taxonomy")
+            if isinstance(taxonomy, str):
+                self.terms[taxonomy, post.id] = html.unescape(name)
+                return True
+            if "avatar_urls" in post.extra:
+                self.users[post.id] = name
+                return True
+        if post.type == "attachment" and post.source_url:
+            self.media[post.id] = post.source_url
         return False
 
 

@@ -93,11 +93,7 @@ def export_posts(
         raise ValueError(f"shortcodes must be one of {', '.join(SHORTCODES)}")
     saved = SavedObjects()
     # Terms and users a dump holds beside its posts name theirs; they are no posts to write.
-    held = [
-        post
-        for post in posts
-        if post.type not in (None, "attachment") or not saved.add(post.to_dict())
-    ]
+    held = [post for post in posts if not saved.add(post)]
     pages = {post.id: post for post in held if post.type == "page" and post.id is not None}
     paths = Layout(layout, pages)
     placed = [(post, paths.path(post)) for post in held]
