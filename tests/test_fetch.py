@@ -12,7 +12,7 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -103,29 +103,39 @@ def test_since_asks_for_what_changed(site: FakeSite) -> None:
     assert len(objects) < 25
 
 
-def test_objects_deleted_mid_crawl_cost_no_object_that_stayed(site: FakeSite) -> None:
-    client = Client(**FAST)
-    pages = iter_pages(Site(find_api_root(client, site.url), client), ["posts"], per_page=5)
+def _crawl_changing(site: FakeSite, change: Callable[[], None], concurrency: int = 1) -> list[int]:
+    """The ids of a crawl of the posts, pages of five, with `change` made after the second."""
+    client = Client(**FAST, connections=concurrency)
+    pages = iter_pages(
+        Site(find_api_root(client, site.url), client),
+        ["posts"],
+        per_page=5,
+        concurrency=concurrency,
+    )
     seen: list[int] = []
     for number, (page, _) in enumerate(pages):
         seen += _ids(list(page.objects))
         if number == 1:
-            # Between pages: the first six go, so every later page would start further on.
-            del site.objects["posts"][:6]
+            change()
+    return seen
+
+
+def test_objects_deleted_mid_crawl_cost_no_object_that_stayed(site: FakeSite) -> None:
+    def delete() -> None:  # the first six: every later page would start further on
+        del site.objects["posts"][:6]
+
+    seen = _crawl_changing(site, delete)
     assert sorted(seen) == seen
     assert len(seen) == len(set(seen))
     assert set(range(7, 26)) <= set(seen)
 
 
 def test_objects_published_mid_crawl_are_not_repeated(site: FakeSite) -> None:
-    client = Client(**FAST)
-    pages = iter_pages(Site(find_api_root(client, site.url), client), ["posts"], per_page=5)
-    seen: list[int] = []
-    for number, (page, _) in enumerate(pages):
-        seen += _ids(list(page.objects))
-        if number == 1:
-            site.objects["posts"] += posts(3, first_id=200)
-            site.objects["posts"] += [{"id": 0, "title": {"rendered": "a draft made public"}}]
+    def publish() -> None:
+        site.objects["posts"] += posts(3, first_id=200)
+        site.objects["posts"] += [{"id": 0, "title": {"rendered": "a draft made public"}}]
+
+    seen = _crawl_changing(site, publish)
     assert len(seen) == len(set(seen))
     assert set(range(1, 26)) | {200, 201, 202} <= set(seen)
 
@@ -323,15 +333,10 @@ def test_concurrent_requests_give_the_same_pages_in_the_same_order(site: FakeSit
 
 
 def test_concurrent_requests_still_lose_no_object_deleted_around_them(site: FakeSite) -> None:
-    client = Client(**FAST, connections=3)
-    pages = iter_pages(
-        Site(find_api_root(client, site.url), client), ["posts"], per_page=5, concurrency=3
-    )
-    seen: list[int] = []
-    for number, (page, _) in enumerate(pages):
-        seen += _ids(list(page.objects))
-        if number == 1:
-            del site.objects["posts"][:6]
+    def delete() -> None:
+        del site.objects["posts"][:6]
+
+    seen = _crawl_changing(site, delete, concurrency=3)
     assert len(seen) == len(set(seen))
     assert set(range(7, 26)) <= set(seen)
 
