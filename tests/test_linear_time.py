@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import wpparse
+from tests import linear as linear_check
 from tests.linear import assert_linear
 from wpparse.normalize.depth import MAX_DEPTH
 from wpparse.read.lines import iter_batches_or_items
@@ -167,3 +168,30 @@ def test_cutting_json_lines_takes_linear_time(make: Callable[[int], bytes]) -> N
         return sum(1 for _ in pieces)
 
     assert_linear(make, run, size=1000)
+
+
+def _timed_by_size(seconds_for: Callable[[int], float]) -> Callable[..., float]:
+    """A stand-in for `best_time` that reports `seconds_for(size)` for the size it is given."""
+    return lambda function, rounds=3: seconds_for(len(function.args[0]))
+
+
+@pytest.mark.parametrize(
+    ("name", "seconds_for", "linear"),
+    [
+        ("linear", lambda n: n * 1e-5, True),
+        ("quadratic", lambda n: n * n * 1e-8, False),
+        ("linear plus a small square", lambda n: n * 1e-5 + n * n * 2e-9, False),
+        # A linear algorithm whose input outgrows a cache between 2× and 4×: dearer once.
+        ("a cache step", lambda n: n * (1e-5 if n < 3_000 else 1.7e-5), True),
+    ],
+)
+def test_the_linearity_check_tells_growth_apart(
+    monkeypatch: pytest.MonkeyPatch, name: str, seconds_for: Callable[[int], float], linear: bool
+) -> None:
+    monkeypatch.setattr(linear_check, "best_time", _timed_by_size(seconds_for))
+    make = "x".__mul__
+    if linear:
+        assert_linear(make, len, size=1_000)
+    else:
+        with pytest.raises(AssertionError, match="ratios"):
+            assert_linear(make, len, size=1_000)
