@@ -57,6 +57,10 @@ HTML: dict[str, Callable[[int], str]] = {
     "several-blocks-in-cells": lambda n: (
         "<table>" + "<tr><td><p>a</p><p>b<br>c</p></td><td></td></tr>" * n + "</table><p>d</p>"
     ),
+    "a-row-of-empty-cells": lambda n: (
+        "<table><tr><td>a</td>" + "<td></td>" * (20 * n) + "<td>x</td></tr>"
+        "<tr><td>b</td><td></td></tr></table>"
+    ),
     "empty-rows": lambda n: "<table>" + "<tr><td></td><td> </td></tr><tr></tr>" * n + "</table>",
     "empty-items-of-empty-items": lambda n: "<ul>" + "<li><ul><li></li></ul></li>" * n + "</ul>",
     "escapes-at-an-emphasis-edge": lambda n: "<p>x<b>a" + "\\" * (20 * n) + "</b>y</p>",
@@ -89,6 +93,17 @@ DEEP = {"deep-divs", "deep-lists", "deep-quotes", "deep-pre"}
 @pytest.mark.parametrize(("name", "make"), list(HTML.items()), ids=list(HTML))
 def test_derived_values_take_linear_time(name: str, make: Callable[[int], str]) -> None:
     assert_linear(make, _all_derived_values, size=2 * MAX_DEPTH if name in DEEP else 50)
+
+
+@pytest.mark.parametrize(("name", "make"), list(HTML.items()), ids=list(HTML))
+def test_text_takes_linear_time(name: str, make: Callable[[int], str]) -> None:
+    # On its own too: the other values' linear time can hide a quadratic step of the text's
+    # own at the sizes timed above.
+    assert_linear(
+        make,
+        lambda html: wpparse.Content(html=html).text,
+        size=2 * MAX_DEPTH if name in DEEP else 50,
+    )
 
 
 def _post_text(fields: Callable[[int], str]) -> Callable[[int], str]:

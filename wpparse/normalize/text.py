@@ -71,7 +71,9 @@ _ITEM_TOKENS = re.compile(
 # The width of a bullet or number under which an item's continued blocks start: spaces that no
 # pass collapses, made spaces at the end. (Input no-break spaces are spaces by then.)
 _HANGING = "\xa0"
-_TRAILING_TABS = re.compile("\t+\n")
+# Only from the first tab of a run: tried from each, a long run not at a line's end would take
+# time in the square of its length.
+_TRAILING_TABS = re.compile("(?<!\t)\t++\n")
 # Text that begins with the end of a list item (after the pre it held) and the next item.
 _NEXT_ITEM_FIRST = re.compile(
     f"[ \n\t\r{BREAK}{LINE}]*{ITEM_END}[ \n\t\r]*[{BREAK}{LINE}]{INDENT}*[{BULLET}{NUMBER}]"
