@@ -11,9 +11,9 @@ import json
 import pickle
 
 import wpparse
-from wpparse.normalize.markers import MARKERS
-from wpparse.read import StreamItem, iter_json_items
-from wpparse.read.lines import decode_batch, iter_batches_or_items
+from wpparse._normalize.markers import MARKERS
+from wpparse._read import StreamItem, iter_json_items
+from wpparse._read.lines import decode_batch, iter_batches_or_items
 
 _RENDERED = ("title", "excerpt", "content", "caption", "description", "guid")
 

@@ -11,16 +11,16 @@ import pytest
 import wpparse
 
 PACKAGE = Path(wpparse.__file__).parent
-# Stages in the order a post flows through them. errors.py and limits.py are shared by all;
-# parse.py runs the first two; __init__ and __main__ are the public face and may import anything.
+# Stages in the order a post flows through them. _errors.py and _limits.py are shared by all;
+# _parse.py runs the first two; __init__ and __main__ are the public face and may import anything.
 STAGE_ORDER = {
-    "errors": 0,
-    "limits": 0,
-    "read": 1,
+    "_errors": 0,
+    "_limits": 0,
+    "_read": 1,
     "blocks": 2,
-    "structure": 3,
-    "parse": 4,
-    "normalize": 5,
+    "_structure": 3,
+    "_parse": 4,
+    "_normalize": 5,
     "output": 6,
 }
 
@@ -64,7 +64,7 @@ def test_no_stage_imports_a_later_one(path: Path) -> None:
 
 
 def test_every_stage_is_a_package() -> None:
-    for stage in ("read", "structure", "normalize", "output"):
+    for stage in ("_read", "_structure", "_normalize", "output"):
         assert (PACKAGE / stage / "__init__.py").is_file()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 import wpparse
-from wpparse.output.cli import main
+from wpparse.output._cli import main
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[Any], str]:

@@ -1,7 +1,7 @@
 """Parsing in threads and in processes gives what parsing in one thread gives.
 
 Lexbor releases the GIL while it parses, so threads really do run at once; each thread keeps
-its own parsed trees (``wpparse.normalize.trees``), and results are plain data that pickle.
+its own parsed trees (``wpparse._normalize.trees``), and results are plain data that pickle.
 """
 
 from __future__ import annotations

@@ -16,8 +16,10 @@ import pytest
 
 import wpparse
 from tests.conftest import require_corpus
-from wpparse.output import cli, convert, progress
-from wpparse.read import lines
+from wpparse._read import lines
+from wpparse.output import _cli as cli
+from wpparse.output import _convert as convert
+from wpparse.output import _progress as progress
 
 
 def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:

@@ -10,7 +10,8 @@ import pytest
 
 import wpparse
 from tests.conftest import require_corpus
-from wpparse.output import convert, parquet
+from wpparse.output import _convert as convert
+from wpparse.output import _parquet as parquet
 
 pq = pytest.importorskip(
     "pyarrow.parquet", reason="pyarrow is not installed (pip install -e '.[parquet]')"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import require_corpus
-from wpparse.output import convert
+from wpparse.output import _convert as convert
 
 pytest.importorskip("dask.bag", reason="dask is not installed (pip install -e '.[dask]')")
 distributed = pytest.importorskip(

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import io
 import json
+import pickle
+import re
+import sys
 import warnings
 from pathlib import Path
 
 import pytest
 
 import wpparse
-from wpparse.output.partitions import records_from_lines
+from wpparse._deprecation import MovedModule
+from wpparse.output import records_from_lines
 
 SEED = Path(__file__).parent / "data" / "post-71191.json"
 
@@ -130,7 +135,7 @@ def test_an_empty_array_holds_no_post_and_is_no_error(tmp_path: Path) -> None:
 def test_the_command_line_says_when_it_read_no_post(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from wpparse.output.cli import main
+    from wpparse.output._cli import main
 
     (tmp_path / "none.json").write_text("[]", encoding="utf-8")
     (tmp_path / "empty.json").write_text("", encoding="utf-8")
@@ -198,6 +203,97 @@ def test_moved_names_still_work_with_a_deprecation_warning(old: str, new: str) -
         found = getattr(wpparse, old)
     module, _, name = new.rpartition(".")
     assert found is getattr(__import__(module, fromlist=[name]), name)
+
+
+# The modules users import; every other module's path has a part that starts with "_".
+PUBLIC_MODULES = {
+    "wpparse",
+    "wpparse.__main__",
+    "wpparse.blocks",
+    "wpparse.typing",
+    "wpparse.output",
+    "wpparse.output.fetch",
+    "wpparse.output.fetch_command",
+    "wpparse.output.http",
+    "wpparse.output.markdown_command",
+    "wpparse.output.front_matter",
+    "wpparse.output.layout",
+    "wpparse.output.local_images",
+    "wpparse.output.on_dask",
+}
+PACKAGE = Path(wpparse.__file__).parent
+
+
+def _module_names() -> set[str]:
+    names = set()
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        names.add(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return names
+
+
+def test_private_modules_are_named_private() -> None:
+    modules = _module_names()
+    assert modules >= PUBLIC_MODULES
+    for name in modules - PUBLIC_MODULES:
+        assert any(part.startswith("_") for part in name.split(".")), name
+
+
+def test_the_api_page_documents_public_modules_only() -> None:
+    api = (PACKAGE.parent / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"(?:auto\w+|module)::\s+(wpparse[\w.]*)", api))
+    assert documented
+    for path in documented:
+        assert not any(part.startswith("_") for part in path.split(".")), path
+
+
+def _forget_old_paths() -> None:
+    """Forget the old paths imported so far, so that importing one warns again."""
+    for name, module in list(sys.modules.items()):
+        if isinstance(module, MovedModule):
+            del sys.modules[name]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "warned"),
+    [
+        # A module of a moved package: one warning, naming the package.
+        ("wpparse.structure.post", "wpparse._structure.post", "wpparse._structure"),
+        ("wpparse.normalize", "wpparse._normalize", "wpparse._normalize"),
+        ("wpparse.read.decode", "wpparse._read.decode", "wpparse._read"),
+        ("wpparse.parse", "wpparse._parse", "wpparse._parse"),
+        ("wpparse.blocks.parser", "wpparse.blocks._parser", "wpparse.blocks._parser"),
+        ("wpparse.output.records", "wpparse.output._records", "wpparse.output._records"),
+    ],
+)
+def test_old_module_paths_still_import_with_a_deprecation_warning(
+    old: str, new: str, warned: str
+) -> None:
+    _forget_old_paths()
+    with pytest.warns(DeprecationWarning, match=rf"is private and moved to {re.escape(warned)};"):
+        module = importlib.import_module(old)
+    real = importlib.import_module(new)
+    assert all(
+        getattr(module, name) is getattr(real, name) for name in vars(real) if name[0] != "_"
+    )
+
+
+def test_posts_pickled_under_the_old_module_paths_still_load() -> None:
+    post = wpparse.parse_post(SEED.read_bytes())
+    assert post.content is not None
+    post.content.text  # noqa: B018 - a field with derived values read
+    # Protocol 0 writes module paths as lines of text, as 0.1 named its classes.
+    data = pickle.dumps(post, protocol=0)
+    old = data.replace(b"wpparse._structure.", b"wpparse.structure.")
+    old = old.replace(b"wpparse._normalize.", b"wpparse.normalize.")
+    assert old != data
+    assert b"wpparse._" not in old
+    _forget_old_paths()
+    with pytest.warns(DeprecationWarning, match="is private and moved"):
+        loaded = pickle.loads(old)
+    assert loaded == post
+    assert loaded.content is not None
+    assert loaded.content.text == post.content.text
 
 
 def test_featured_image_url_is_a_property_and_the_old_function_warns() -> None:

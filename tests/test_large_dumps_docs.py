@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 import wpparse
-from wpparse.output.records import RECORD_TYPES
+from wpparse.output._records import RECORD_TYPES
 
 PAGE = Path(__file__).parent.parent / "docs" / "large-dumps.md"
 SPARK_TYPES = {"int": "BIGINT", "str": "STRING", "bool": "BOOLEAN", "list[int]": "ARRAY<BIGINT>"}

@@ -17,8 +17,8 @@ import pytest
 import wpparse
 from tests import linear as linear_check
 from tests.linear import assert_linear
-from wpparse.normalize.depth import MAX_DEPTH
-from wpparse.read.lines import iter_batches_or_items
+from wpparse._normalize.depth import MAX_DEPTH
+from wpparse._read.lines import iter_batches_or_items
 
 HTML: dict[str, Callable[[int], str]] = {
     "paragraphs": lambda n: (

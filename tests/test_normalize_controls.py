@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, find, given, settings
 from hypothesis import strategies as st
 
 import wpparse
-from wpparse.normalize import analysis, fragment
+from wpparse._normalize import analysis, fragment
 
 # Every C0 and C1 control, DEL, and a lone surrogate.
 CONTROLS = [chr(code) for code in (*range(0x20), 0x7F, *range(0x80, 0xA0))] + ["\ud800"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wpparse import Content, parse_post
-from wpparse.structure.content import Heading
+from wpparse._structure.content import Heading
 
 POST_URL = "https://example.org/2026/04/post/"
 

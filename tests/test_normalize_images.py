@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wpparse import Content, parse_post
-from wpparse.structure.content import Image, SrcsetCandidate
+from wpparse._structure.content import Image, SrcsetCandidate
 
 POST_URL = "https://example.org/2026/04/post/"
 UPLOADS = "https://example.org/wp-content/uploads/2026/04"

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from wpparse import Content, parse_post
-from wpparse.structure.content import ContentLink
+from wpparse._structure.content import ContentLink
 
 POST_URL = "https://example.org/2026/04/post/"
 

@@ -12,9 +12,9 @@ from markdown_it import MarkdownIt
 from selectolax.lexbor import LexborHTMLParser
 
 from wpparse import Content, Title, parse_post
-from wpparse.normalize.markdown import to_markdown
-from wpparse.normalize.markers import TAG_NAMES, mark_layout
-from wpparse.normalize.text import remove_invisible
+from wpparse._normalize.markdown import to_markdown
+from wpparse._normalize.markers import TAG_NAMES, mark_layout
+from wpparse._normalize.text import remove_invisible
 
 POST_URL = "https://example.org/2026/04/a-post/"
 # A CommonMark parser with GFM's strikethrough and tables, to read the Markdown back.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wpparse import Content
-from wpparse.normalize import tags
+from wpparse._normalize import tags
 
 # Blocks the renderer gives a role of its own (headings, verbatim text, quotes, rules,
 # description lists), checked elsewhere.

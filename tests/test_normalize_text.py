@@ -377,7 +377,7 @@ def test_derived_values_parse_once_and_only_when_asked(
         parses.append(html)
         return LexborHTMLParser(html, is_fragment=is_fragment)
 
-    monkeypatch.setattr("wpparse.normalize.fragment.LexborHTMLParser", counting_parser)
+    monkeypatch.setattr("wpparse._normalize.fragment.LexborHTMLParser", counting_parser)
     post = wpparse.parse_post(seed_bytes)
     assert post.to_dict()["id"] == 71191
     assert parses == []  # metadata only: no HTML parsed
@@ -399,8 +399,8 @@ def test_values_survive_the_tree_cache(monkeypatch: pytest.MonkeyPatch) -> None:
         parses.append(html)
         return LexborHTMLParser(html, is_fragment=is_fragment)
 
-    monkeypatch.setattr("wpparse.normalize.fragment.LexborHTMLParser", counting_parser)
-    monkeypatch.setattr("wpparse.normalize.trees.MAX_TREES", 2)
+    monkeypatch.setattr("wpparse._normalize.fragment.LexborHTMLParser", counting_parser)
+    monkeypatch.setattr("wpparse._normalize.trees.MAX_TREES", 2)
     contents = [Content(html=f'<h2>H{n}</h2><p><a href="/p{n}">x</a></p>') for n in range(5)]
     assert [c.text for c in contents] == [f"H{n}\n\nx" for n in range(5)]
     assert [c.headings[0].text for c in contents] == [f"H{n}" for n in range(5)]
@@ -548,7 +548,7 @@ def test_words_hold_a_letter_or_a_digit(html: str, words: int) -> None:
 
 def test_a_field_pickled_without_the_newer_slots_still_counts_its_words() -> None:
     # Pickles made before list numbers and class values were kept hold neither.
-    from wpparse.normalize.analysis import Analysis
+    from wpparse._normalize.analysis import Analysis
 
     analysis = Analysis(Content(html="<ol><li>one two</li></ol>"))
     state = analysis.__getstate__()

@@ -345,7 +345,7 @@ def test_repeated_keys_are_warned_about_and_refused_when_strict() -> None:
 def test_repeated_keys_in_a_stream_are_reported_on_their_own_item(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("wpparse.read.stream.CHUNK_CHARS", 5)  # values cut by chunk edges
+    monkeypatch.setattr("wpparse._read.stream.CHUNK_CHARS", 5)  # values cut by chunk edges
     text = '[{"id": 1}, {"id": 2, "slug": "a", "slug": "b"}, {"id": 3}]\n{"id": 4, "id": 5}\n'
     posts = list(wpparse.iter_posts(io.StringIO(text)))
     assert [p.id for p in posts] == [1, 2, 3, 5]
@@ -356,7 +356,7 @@ def test_repeated_keys_in_a_stream_are_reported_on_their_own_item(
 
 
 def test_nan_in_a_stream_is_reported_on_its_own_item(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("wpparse.read.stream.CHUNK_CHARS", 3)  # values cut by chunk edges
+    monkeypatch.setattr("wpparse._read.stream.CHUNK_CHARS", 3)  # values cut by chunk edges
     text = '{"id": 1, "x": [NaN, 2]}\n{"id": 2}\n[{"id": 3, "y": Infinity}]'
     posts = list(wpparse.iter_posts(io.StringIO(text)))
     assert [p.id for p in posts] == [1, 2, 3]

@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from wpparse.errors import Problem, ProblemKind, WPParseError
-from wpparse.read import decode_json, decode_text
+from wpparse._errors import Problem, ProblemKind, WPParseError
+from wpparse._read import decode_json, decode_text
 
 DOCUMENT = '{"title": "Café – “quoted”", "id": 7, "tags": [1, 2]}'
 VALUE: dict[str, Any] = {"title": "Café – “quoted”", "id": 7, "tags": [1, 2]}

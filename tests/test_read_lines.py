@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wpparse.read import StreamItem, iter_json_items
-from wpparse.read.lines import ElementBatch, LineBatch, decode_batch, iter_batches_or_items
+from wpparse._read import StreamItem, iter_json_items
+from wpparse._read.lines import ElementBatch, LineBatch, decode_batch, iter_batches_or_items
 
 
 def pieces(

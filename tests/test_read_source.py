@@ -10,8 +10,8 @@ from typing import IO
 
 import pytest
 
-from wpparse.errors import WPParseError
-from wpparse.read import iter_json_items, open_source
+from wpparse._errors import WPParseError
+from wpparse._read import iter_json_items, open_source
 
 PAYLOAD = b'[{"id": 1, "title": "Caf\xc3\xa9"}, {"id": 2}]\n'
 

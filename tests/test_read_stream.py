@@ -14,9 +14,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wpparse.errors import ProblemKind, WPParseError
-from wpparse.read import StreamItem, iter_json_items
-from wpparse.read import stream as stream_module
+from wpparse._errors import ProblemKind, WPParseError
+from wpparse._read import StreamItem, iter_json_items
+from wpparse._read import stream as stream_module
 
 CHUNK_SIZES = [1, 2, 3, 7]
 DEFAULT_CHUNK_CHARS = stream_module.CHUNK_CHARS

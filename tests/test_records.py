@@ -12,7 +12,7 @@ import pytest
 
 import wpparse
 from tests.conftest import require_corpus
-from wpparse.output.records import RECORD_TYPES
+from wpparse.output._records import RECORD_TYPES
 
 ROOT = Path(__file__).parent.parent
 EXAMPLES = ROOT / "examples" / "data" / "posts.json"

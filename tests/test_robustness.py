@@ -18,8 +18,8 @@ from hypothesis import strategies as st
 
 import wpparse
 from tests.strategies import json_values, mutated_posts, posts_with_a_repeated_key, valid_posts
-from wpparse.errors import child_path
-from wpparse.structure.problems import top_level_key
+from wpparse._errors import child_path
+from wpparse._structure.problems import top_level_key
 
 T = TypeVar("T")
 # Generated posts are large; the default deadline would flag the first, slower calls.

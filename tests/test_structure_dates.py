@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from wpparse import parse_post
-from wpparse.errors import Problem, ProblemKind
-from wpparse.structure.dates import read_date_pair, read_datetime
-from wpparse.structure.problems import ProblemLog
+from wpparse._errors import Problem, ProblemKind
+from wpparse._structure.dates import read_date_pair, read_datetime
+from wpparse._structure.problems import ProblemLog
 
 PATH = "$.date"
 

@@ -1,4 +1,4 @@
-"""The value readers of wpparse.structure.fields: what passes, what is coerced, what is invalid."""
+"""The value readers of wpparse._structure.fields: what passes, what is coerced, what is invalid."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from wpparse.errors import Problem, ProblemKind
-from wpparse.structure.fields import (
+from wpparse._errors import Problem, ProblemKind
+from wpparse._structure.fields import (
     read_bool,
     read_id,
     read_int,
@@ -17,7 +17,7 @@ from wpparse.structure.fields import (
     read_str,
     read_str_list,
 )
-from wpparse.structure.problems import ProblemLog, child_path
+from wpparse._structure.problems import ProblemLog, child_path
 
 Reader = Callable[[Any, str, ProblemLog], object]
 PATH = "$.field"

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 
 from wpparse import parse_post
-from wpparse.errors import Problem, ProblemKind
-from wpparse.structure.links import Link, Links, read_links
-from wpparse.structure.problems import ProblemLog
+from wpparse._errors import Problem, ProblemKind
+from wpparse._structure.links import Link, Links, read_links
+from wpparse._structure.problems import ProblemLog
 
 PATH = "$._links"
 MEDIA = "https://example.org/wp-json/wp/v2/media/7"

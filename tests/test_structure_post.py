@@ -29,7 +29,7 @@ from wpparse import (
     WPParseError,
     parse_post,
 )
-from wpparse.parse import post_from_value
+from wpparse._parse import post_from_value
 
 SEED: dict[str, Any] = json.loads(SEED_POST.read_bytes())
 TITLE = (

@@ -11,7 +11,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.strategies import json_values
-from wpparse.structure.embedded import (
+from wpparse._structure.embedded import (
     COMMENT_FIELDS,
     TERM_FIELDS,
     USER_FIELDS,
@@ -19,7 +19,7 @@ from wpparse.structure.embedded import (
     Term,
     User,
 )
-from wpparse.structure.fields import (
+from wpparse._structure.fields import (
     read_bool,
     read_id,
     read_int,
@@ -29,13 +29,18 @@ from wpparse.structure.fields import (
     read_str,
     read_str_list,
 )
-from wpparse.structure.links import LINK_FIELDS, Link
-from wpparse.structure.media import IMAGE_SIZE_FIELDS, MEDIA_DETAILS_FIELDS, ImageSize, MediaDetails
-from wpparse.structure.post import POST_FIELDS, Post, taxonomy_rest_base
-from wpparse.structure.problems import ProblemLog
-from wpparse.structure.rendered import RENDERED_FIELDS, Rendered
-from wpparse.structure.search import SEARCH_RESULT_FIELDS, SearchResult
-from wpparse.structure.table import Field, FieldTable, read_value
+from wpparse._structure.links import LINK_FIELDS, Link
+from wpparse._structure.media import (
+    IMAGE_SIZE_FIELDS,
+    MEDIA_DETAILS_FIELDS,
+    ImageSize,
+    MediaDetails,
+)
+from wpparse._structure.post import POST_FIELDS, Post, taxonomy_rest_base
+from wpparse._structure.problems import ProblemLog
+from wpparse._structure.rendered import RENDERED_FIELDS, Rendered
+from wpparse._structure.search import SEARCH_RESULT_FIELDS, SearchResult
+from wpparse._structure.table import Field, FieldTable, read_value
 
 READERS = [
     read_int,

@@ -7,19 +7,23 @@ Everything public is here::
     post = wpparse.parse_post(open("post.json", "rb").read())
     post.title.text, post.date, post.links["wp:featuredmedia"][0].href
 
-A post flows through four stages, one package each: `wpparse.read` (bytes → JSON values),
-`wpparse.structure` (JSON values → models), `wpparse.normalize` (rendered HTML → text, lazily)
-and `wpparse.output` (flat records, JSON and the command line). `wpparse.blocks`, between read
-and structure, parses block markup (``post.content.blocks``). See ``docs/architecture.md``.
+The public modules are `wpparse`, `wpparse.blocks`, `wpparse.output` (and those of its modules
+docs/api.md lists) and `wpparse.typing`; a module whose name starts with an underscore is
+private. A post flows through four stages, one package each: `wpparse._read` (bytes → JSON
+values), `wpparse._structure` (JSON values → models), `wpparse._normalize` (rendered HTML →
+text, lazily) and `wpparse.output` (flat records, JSON and the command line).
+`wpparse.blocks`, between read and structure, parses block markup (``post.content.blocks``).
+See ``docs/architecture.md``.
 """
 
-from wpparse import normalize as _normalize  # noqa: F401 - installs the derived-value hook
-from wpparse import typing  # noqa: F401 - wpparse.typing, the types to annotate with
+from wpparse import (
+    _normalize,  # noqa: F401 - installs the derived-value hook
+    typing,  # noqa: F401 - wpparse.typing, the types to annotate with
+)
 from wpparse._deprecation import Moved as _Moved
+from wpparse._deprecation import moved_modules as _moved_modules
 from wpparse._deprecation import moved_names as _moved_names
-from wpparse._version import __version__
-from wpparse.blocks import Block, parse_blocks
-from wpparse.errors import (
+from wpparse._errors import (
     ErrorKind,
     Problem,
     ProblemKind,
@@ -27,9 +31,8 @@ from wpparse.errors import (
     WPAPIError,
     WPParseError,
 )
-from wpparse.limits import Limits
-from wpparse.output.records import RECORD_COLUMNS, to_record
-from wpparse.parse import (
+from wpparse._limits import Limits
+from wpparse._parse import (
     iter_posts,
     parse_comment,
     parse_post,
@@ -38,7 +41,7 @@ from wpparse.parse import (
     parse_term,
     parse_user,
 )
-from wpparse.structure import (
+from wpparse._structure import (
     Comment,
     Content,
     ContentLink,
@@ -59,6 +62,9 @@ from wpparse.structure import (
     Title,
     User,
 )
+from wpparse._version import __version__
+from wpparse.blocks import Block, parse_blocks
+from wpparse.output._records import RECORD_COLUMNS, to_record
 
 __all__ = [
     "RECORD_COLUMNS",
@@ -101,6 +107,15 @@ __all__ = [
     "to_record",
 ]
 
+_PRIVATE_PACKAGES = ("read", "structure", "normalize", "errors", "limits", "parse")
+_PRIVATE_BLOCKS = (
+    "attributes", "deepjson", "delimiters", "flavors", "model", "parser", "query", "serializer",
+)  # fmt: skip
+_PRIVATE_OUTPUT = (
+    "batch", "cli", "convert", "exits", "inputs", "jsonl", "markdown_rewrite", "parquet",
+    "partitions", "pool", "progress", "records", "summary", "writers",
+)  # fmt: skip
+
 # Names 0.1 exported here, which moved in 0.2: each still works, with a DeprecationWarning
 # naming its new place, until 0.3. (module, name there, where to find it now)
 _MOVED: dict[str, _Moved] = {
@@ -118,12 +133,22 @@ _MOVED: dict[str, _Moved] = {
     "PostsData": ("wpparse.typing", "CollectionJSON", "wpparse.typing.CollectionJSON"),
     "Source": ("wpparse.typing", "Source", "wpparse.typing.Source"),
     "ErrorHandler": ("wpparse.typing", "SkippedItemHandler", "wpparse.typing.SkippedItemHandler"),
-    "Embed": ("wpparse.structure", "MediaEmbed", "wpparse.MediaEmbed"),
+    "Embed": ("wpparse._structure", "MediaEmbed", "wpparse.MediaEmbed"),
     "featured_image_url": (
-        "wpparse.output.records",
+        "wpparse.output._records",
         "_featured_image_url",
         "Post.featured_image_url",
     ),
 }
 
 __getattr__ = _moved_names("wpparse", _MOVED)
+
+# Modules 0.1 had under these paths, private since 0.2 (named with a leading underscore): their
+# old paths still import, with a DeprecationWarning, until 0.3.
+_moved_modules(
+    {
+        **{f"wpparse.{name}": f"wpparse._{name}" for name in _PRIVATE_PACKAGES},
+        **{f"wpparse.blocks.{name}": f"wpparse.blocks._{name}" for name in _PRIVATE_BLOCKS},
+        **{f"wpparse.output.{name}": f"wpparse.output._{name}" for name in _PRIVATE_OUTPUT},
+    }
+)

@@ -1,5 +1,5 @@
 """``python -m wpparse``: the same as the ``wpparse`` command."""
 
-from wpparse.output.cli import run
+from wpparse.output._cli import run
 
 run()

@@ -4,8 +4,8 @@
 """
 
 from wpparse._deprecation import moved_names
-from wpparse.parse import CollectionJSON, PostJSON, SkippedItemHandler
-from wpparse.read import Source
+from wpparse._parse import CollectionJSON, PostJSON, SkippedItemHandler
+from wpparse._read import Source
 
 __all__ = ["CollectionJSON", "PostJSON", "SkippedItemHandler", "Source"]
 
@@ -13,7 +13,7 @@ __all__ = ["CollectionJSON", "PostJSON", "SkippedItemHandler", "Source"]
 __getattr__ = moved_names(
     "wpparse.typing",
     {
-        "PostData": ("wpparse.parse", "PostJSON", "wpparse.typing.PostJSON"),
-        "PostsData": ("wpparse.parse", "CollectionJSON", "wpparse.typing.CollectionJSON"),
+        "PostData": ("wpparse._parse", "PostJSON", "wpparse.typing.PostJSON"),
+        "PostsData": ("wpparse._parse", "CollectionJSON", "wpparse.typing.CollectionJSON"),
     },
 )

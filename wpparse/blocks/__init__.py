@@ -2,16 +2,16 @@
 
 ``content.raw`` (the edit context) holds the block markup the editor saved. `parse_blocks`
 reads it exactly as WordPress's own parser does, `serialize_blocks` writes it back, and the
-helpers in `wpparse.blocks.query` answer the usual questions. Nothing here knows what a post
+helpers in `wpparse.blocks._query` answer the usual questions. Nothing here knows what a post
 is, and nothing imports the later stages; ``Content.blocks`` (structure) uses this package.
 See ``docs/blocks.md``.
 """
 
-from wpparse.blocks.flavors import Flavor
-from wpparse.blocks.model import Block
-from wpparse.blocks.parser import parse_blocks
-from wpparse.blocks.query import count_blocks, find_blocks, has_block, walk_blocks
-from wpparse.blocks.serializer import encode_attributes, serialize_blocks
+from wpparse.blocks._flavors import Flavor
+from wpparse.blocks._model import Block
+from wpparse.blocks._parser import parse_blocks
+from wpparse.blocks._query import count_blocks, find_blocks, has_block, walk_blocks
+from wpparse.blocks._serializer import encode_attributes, serialize_blocks
 
 __all__ = [
     "Block",

@@ -1,7 +1,7 @@
 """Stage 4, output: posts written out as flat records and JSON, and the ``wpparse`` command line."""
 
-from wpparse.output.jsonl import dumps_json
-from wpparse.output.partitions import records_from_lines
-from wpparse.output.records import RECORD_COLUMNS, to_record
+from wpparse.output._jsonl import dumps_json
+from wpparse.output._partitions import records_from_lines
+from wpparse.output._records import RECORD_COLUMNS, to_record
 
 __all__ = ["RECORD_COLUMNS", "dumps_json", "records_from_lines", "to_record"]

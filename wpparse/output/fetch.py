@@ -28,11 +28,11 @@ from typing import Any
 import attrs
 from selectolax.lexbor import LexborHTMLParser
 
-from wpparse.errors import ErrorKind, Problem, WPAPIError, WPParseError
+from wpparse._errors import ErrorKind, Problem, WPAPIError, WPParseError
+from wpparse._parse import api_error
+from wpparse._read.decode import decode_json
+from wpparse._structure.embedded import is_error_object
 from wpparse.output.http import Client, FetchError, Response
-from wpparse.parse import api_error
-from wpparse.read.decode import decode_json
-from wpparse.structure.embedded import is_error_object
 
 #: What `wpparse fetch` fetches unless told otherwise.
 DEFAULT_TYPES = ("posts", "pages")

@@ -24,10 +24,10 @@ from typing import Any
 
 import attrs
 
-from wpparse.errors import WPAPIError, WPParseError
-from wpparse.output.exits import EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE
+from wpparse._errors import WPAPIError, WPParseError
+from wpparse.output._exits import EXIT_OK, EXIT_SKIPPED, EXIT_UNREADABLE
+from wpparse.output._jsonl import dumps_json
 from wpparse.output.http import INSTALL_HINT
-from wpparse.output.jsonl import dumps_json
 
 STATE_SUFFIX = ".fetch-state.json"
 _STATE_VERSION = 1

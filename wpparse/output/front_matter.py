@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlsplit
 
 import attrs
 
-from wpparse.errors import ErrorKind, WPParseError
-from wpparse.structure.post import Post
+from wpparse._errors import ErrorKind, WPParseError
+from wpparse._structure.post import Post
 
 INSTALL_HINT = 'wpparse markdown needs PyYAML and tomli-w: pip install "wpparse[markdown]"'
 #: The taxonomy of each term list of a post, as embedded terms name it.

@@ -17,8 +17,8 @@ from typing import Any
 
 import attrs
 
+from wpparse._errors import ErrorKind, WPParseError
 from wpparse._version import __version__
-from wpparse.errors import ErrorKind, WPParseError
 
 #: Sent with every request, so a site's owner can tell who is asking.
 USER_AGENT = f"wpparse/{__version__} (+https://pypi.org/project/wpparse/)"

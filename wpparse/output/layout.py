@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import PurePosixPath
 from urllib.parse import unquote
 
-from wpparse.structure.post import Post
+from wpparse._structure.post import Post
 
 LAYOUTS = ("slug", "type", "date")
 #: The longest file or folder name written, in UTF-8 bytes (file systems allow 255).

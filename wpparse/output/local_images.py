@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from wpparse.errors import WPParseError
+from wpparse._errors import WPParseError
 from wpparse.output.http import Client
 from wpparse.output.layout import safe_name
 

@@ -21,8 +21,19 @@ from typing import Any
 
 import attrs
 
-from wpparse.errors import WPParseError
-from wpparse.output.exits import EXIT_UNREADABLE, exit_status
+from wpparse._errors import WPParseError
+from wpparse._parse import iter_located_posts, parse_post
+from wpparse._structure.post import Post
+from wpparse.output._exits import EXIT_UNREADABLE, exit_status
+from wpparse.output._inputs import folder_files
+from wpparse.output._markdown_rewrite import (
+    SHORTCODES,
+    hugo_shortcodes,
+    link_key,
+    post_links,
+    rewrite_destinations,
+    site_path,
+)
 from wpparse.output.front_matter import (
     FORMATS,
     INSTALL_HINT,
@@ -31,19 +42,8 @@ from wpparse.output.front_matter import (
     render_front_matter,
 )
 from wpparse.output.http import INSTALL_HINT as HTTP_INSTALL_HINT
-from wpparse.output.inputs import folder_files
 from wpparse.output.layout import LAYOUTS, Layout
 from wpparse.output.local_images import ImageStore
-from wpparse.output.markdown_rewrite import (
-    SHORTCODES,
-    hugo_shortcodes,
-    link_key,
-    post_links,
-    rewrite_destinations,
-    site_path,
-)
-from wpparse.parse import iter_located_posts, parse_post
-from wpparse.structure.post import Post
 
 #: The kind of warning counted when a post's terms are written by id.
 TERMS_BY_ID = "terms-by-id"
@@ -81,7 +81,7 @@ def export_posts(
     With `images` (an `ImageStore`), every image and the featured image are downloaded and
     linked locally; `rewrite_links` points links between the exported posts to their new
     paths; `shortcodes` ``"hugo"`` writes YouTube, Vimeo and tweet embeds as Hugo's
-    shortcodes (see `wpparse.output.markdown_rewrite`).
+    shortcodes (see `wpparse.output._markdown_rewrite`).
 
     Raises:
         WPParseError: PyYAML or tomli-w is not installed (the ``markdown`` extra).

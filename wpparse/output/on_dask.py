@@ -23,9 +23,9 @@ except ImportError as missing:  # the dask extra is not installed
     message = "wpparse.output.on_dask needs Dask: pip install 'wpparse[dask]'"
     raise ImportError(message) from missing
 
-from wpparse.errors import WPParseError
-from wpparse.output.parquet import ParquetRecordWriter
-from wpparse.output.partitions import records_from_lines
+from wpparse._errors import WPParseError
+from wpparse.output._parquet import ParquetRecordWriter
+from wpparse.output._partitions import records_from_lines
 
 
 @attrs.frozen
