@@ -5,8 +5,11 @@ A real static site generator reads the result in tests/test_hugo.py.
 
 from __future__ import annotations
 
+import gc
 import sys
 import tomllib
+import weakref
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -359,3 +362,33 @@ def test_a_missing_extra_is_named_before_anything_is_read(
     assert hint in err
     assert "by id" not in err  # nothing was read
     assert not (tmp_path / "out").exists()
+
+
+def test_an_export_does_not_hold_the_posts_it_was_given(tmp_path: Path) -> None:
+    given: list[weakref.ref[wpparse.Post]] = []
+
+    def posts() -> Iterator[wpparse.Post]:
+        for number in range(1, 41):
+            gc.collect()
+            # Only the post given last may still be alive: the export keeps none of the others
+            # (a site of any size is exported in bounded memory).
+            assert sum(ref() is not None for ref in given) <= 1
+            post = wpparse.parse_post(
+                {
+                    "id": number,
+                    "type": "page" if number % 2 else "post",
+                    "slug": f"p{number}",
+                    "parent": number - 2 if number > 2 else 0,
+                    "link": f"https://example.org/p{number}/",
+                    "content": {"rendered": f'<p>Number {number}, <a href="/p1/">first</a></p>'},
+                }
+            )
+            given.append(weakref.ref(post))
+            yield post
+
+    summary = export_posts(posts(), tmp_path, rewrite_links=True)
+    assert summary.new == 40
+    # Paths that need every post read first: page hierarchies, links to posts given later.
+    page = tmp_path / "pages" / "p1" / "p3" / "p5.md"
+    assert "Number 5, [first](/pages/p1/)" in page.read_text(encoding="utf-8")
+    assert "Number 40" in (tmp_path / "posts" / "p40.md").read_text(encoding="utf-8")

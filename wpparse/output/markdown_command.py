@@ -5,8 +5,12 @@ Each post becomes a Markdown file: its front matter (`wpparse.output.front_matte
 what ``wpparse convert`` reads (files, folders, ``-``, JSON Lines, ``.gz``) or a site's URL,
 fetched with ``?_embed`` (`wpparse.output.fetch`). A file whose text would not change is not
 written again, so running over the same folder twice changes nothing, and the summary says how
-many files are new, changed and unchanged. The posts are held in memory until all are read,
-since a page's path depends on its parents.
+many files are new, changed and unchanged.
+
+A page's path depends on its parents, and a link is rewritten to the path of a post that may
+come later, so every path is known before the first file is written: a first pass places each
+post (from a copy holding only what its path needs) and pickles the post to a temporary file,
+which the second pass reads back to write. Memory stays bounded however large the site is.
 """
 
 from __future__ import annotations
@@ -14,10 +18,12 @@ from __future__ import annotations
 import argparse
 import collections
 import importlib.util
+import pickle
 import sys
+import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
-from typing import Any
+from pathlib import Path, PurePosixPath
+from typing import IO, Any
 
 import attrs
 
@@ -92,33 +98,73 @@ def export_posts(
     if shortcodes not in SHORTCODES:
         raise ValueError(f"shortcodes must be one of {', '.join(SHORTCODES)}")
     saved = SavedObjects()
-    # Terms and users a dump holds beside its posts name theirs; they are no posts to write.
-    held = [post for post in posts if not saved.add(post)]
-    pages = {post.id: post for post in held if post.type == "page" and post.id is not None}
-    paths = Layout(layout, pages)
-    placed = [(post, paths.path(post)) for post in held]
-    new_urls = {link_key(post.link): site_path(relative) for post, relative in placed if post.link}
-    root = Path(folder)
+    with tempfile.TemporaryFile() as spool:
+        # Terms and users a dump holds beside its posts name theirs; they are no posts to write.
+        placeholders = [_placeholder(post, spool) for post in posts if not saved.add(post)]
+        pages = {
+            post.id: post for post in placeholders if post.type == "page" and post.id is not None
+        }
+        paths = Layout(layout, pages)
+        placed = [(post, paths.path(post)) for post in placeholders]
+        new_urls = {link_key(post.link): site_path(path) for post, path in placed if post.link}
+        spool.seek(0)
+        return _write_posts(
+            ((pickle.load(spool), path) for _, path in placed),
+            Path(folder),
+            saved,
+            new_urls,
+            _Options(front_matter_format, warn, images, rewrite_links, shortcodes),
+        )
+
+
+def _placeholder(post: Post, spool: IO[bytes]) -> Post:
+    """A copy of `post` with only what its path and links need; `post` itself goes to `spool`."""
+    pickle.dump(post, spool, protocol=pickle.HIGHEST_PROTOCOL)
+    return Post(
+        id=post.id, type=post.type, slug=post.slug, date=post.date, parent=post.parent,
+        link=post.link,
+    )  # fmt: skip
+
+
+@attrs.frozen
+class _Options:
+    """How `export_posts` writes each post (its arguments of the same names)."""
+
+    front_matter_format: str
+    warn: Callable[[str], None] | None
+    images: ImageStore | None
+    rewrite_links: bool
+    shortcodes: str
+
+
+def _write_posts(
+    placed: Iterable[tuple[Post, PurePosixPath]],
+    root: Path,
+    saved: SavedObjects,
+    new_urls: dict[str, str],
+    options: _Options,
+) -> ExportSummary:
+    """Write each post of `placed` at its path under `root`."""
     summary = ExportSummary()
 
     def warned(message: str) -> None:
         summary.warnings[TERMS_BY_ID] += 1
-        if warn is not None:
-            warn(message)
+        if options.warn is not None:
+            options.warn(message)
 
     for post, relative in placed:
         summary.warnings.update(problem.kind.value for problem in post.warnings)
         # The slug is the file's name: a numbered one keeps two posts from sharing a URL.
         fields = front_matter(post, relative.stem, warned, saved)
         body = post.content.markdown if post.content is not None else ""
-        if images is not None:
-            body = _local_images(post, body, fields, images)
-        if rewrite_links and body:
+        if options.images is not None:
+            body = _local_images(post, body, fields, options.images)
+        if options.rewrite_links and body:
             body, changed = rewrite_destinations(body, post_links(new_urls))
             summary.links_rewritten += changed
-        if shortcodes == "hugo" and post.content is not None:
+        if options.shortcodes == "hugo" and post.content is not None:
             body = hugo_shortcodes(body, post.content.embeds)
-        text = render_front_matter(fields, front_matter_format)
+        text = render_front_matter(fields, options.front_matter_format)
         if body:
             text += f"\n{body}\n"
         _write(root / relative, text.encode("utf-8"), summary)
@@ -220,16 +266,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if wants_http and importlib.util.find_spec("urllib3") is None:
         parser.error(HTTP_INSTALL_HINT)
     err = sys.stderr
-    tally = {"skipped": 0, "unreadable": 0}
+    tally = {"skipped": 0, "unreadable": 0, "read": 0}
 
     def skip(error: WPParseError) -> None:
         tally["skipped"] += 1
         print(f"wpparse: skipped {error}", file=err)
 
-    posts = list(_read(args, skip, tally))
-    if not posts:
-        print(f"wpparse: read no post from {', '.join(args.inputs)}", file=err)
-        return EXIT_UNREADABLE
+    def counted(posts: Iterator[Post]) -> Iterator[Post]:
+        for post in posts:
+            tally["read"] += 1
+            yield post
 
     def say(message: str) -> None:
         if not args.quiet:
@@ -244,7 +290,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             client = Client(rate=args.rate, retries=2)
             images = ImageStore(Path(args.output), client, args.images_url, say)
         summary = export_posts(
-            posts,
+            counted(_read(args, skip, tally)),
             args.output,
             layout=args.layout,
             front_matter_format=args.front_matter,
@@ -258,6 +304,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNREADABLE
     except OSError as error:
         print(f"wpparse: {args.output}: {error.strerror or error}", file=err)
+        return EXIT_UNREADABLE
+    if not tally["read"]:
+        print(f"wpparse: read no post from {', '.join(args.inputs)}", file=err)
         return EXIT_UNREADABLE
     if images is not None and images.failed:
         summary.warnings["image-not-downloaded"] += images.failed
