@@ -252,6 +252,9 @@ def _forget_old_paths() -> None:
     for name, module in list(sys.modules.items()):
         if isinstance(module, MovedModule):
             del sys.modules[name]
+            parent, _, attribute = name.rpartition(".")
+            if getattr(sys.modules.get(parent), attribute, None) is module:
+                delattr(sys.modules[parent], attribute)  # set there by the import
 
 
 @pytest.mark.parametrize(
@@ -276,6 +279,25 @@ def test_old_module_paths_still_import_with_a_deprecation_warning(
     assert all(
         getattr(module, name) is getattr(real, name) for name in vars(real) if name[0] != "_"
     )
+
+
+@pytest.mark.parametrize(
+    ("package", "old", "new"),
+    [
+        ("wpparse", "structure", "wpparse._structure"),
+        ("wpparse.output", "records", "wpparse.output._records"),
+        ("wpparse.blocks", "parser", "wpparse.blocks._parser"),
+    ],
+)
+def test_old_modules_are_still_attributes_of_their_packages(
+    package: str, old: str, new: str
+) -> None:
+    # 0.1 imported them with their package: `import wpparse` then `wpparse.output.records`.
+    _forget_old_paths()
+    with pytest.warns(DeprecationWarning, match=rf"{package}\.{old} is private") as caught:
+        module = getattr(importlib.import_module(package), old)
+    assert module is importlib.import_module(new)
+    assert caught[0].filename == __file__  # the warning points at the caller
 
 
 def test_posts_pickled_under_the_old_module_paths_still_load() -> None:

@@ -13,6 +13,8 @@ from typing import Any
 
 #: Where a moved name is now: the module and the name there, and how to write it now.
 Moved = tuple[str, str, str]
+# Old module paths and their new ones, as `moved_modules` was given them.
+_MOVED_MODULES: dict[str, str] = {}
 
 
 def moved_names(module: str, moved: Mapping[str, Moved]) -> Callable[[str], Any]:
@@ -21,6 +23,10 @@ def moved_names(module: str, moved: Mapping[str, Moved]) -> Callable[[str], Any]
     def find_moved(name: str) -> Any:
         found = moved.get(name)
         if found is None:
+            new = _MOVED_MODULES.get(f"{module}.{name}")
+            if new is not None:  # a module 0.1 imported with its package (``output.records``)
+                warnings.warn(_moved_module(f"{module}.{name}", new), DeprecationWarning, 2)
+                return importlib.import_module(new)
             raise AttributeError(f"module {module!r} has no attribute {name!r}")
         where, attribute, now = found
         warnings.warn(
@@ -74,21 +80,26 @@ class MovedModules(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         new = self._new_name(spec.name)
         assert new is not None  # find_spec made this spec only for a moved name
         if self._new_name(spec.name.rpartition(".")[0]) is None:  # (once, for the outermost)
-            warnings.warn(
-                f"{spec.name} is private and moved to {new}; it will be removed in 0.3: import"
-                " what you need from wpparse, wpparse.blocks, wpparse.output or wpparse.typing",
-                DeprecationWarning,
-                stacklevel=2,  # the import system's frames are skipped: this is the importer
-            )
+            # The import system's frames are skipped: level 2 is the importer.
+            warnings.warn(_moved_module(spec.name, new), DeprecationWarning, stacklevel=2)
         return MovedModule(spec.name, importlib.import_module(new))
 
     def exec_module(self, module: types.ModuleType) -> None:
         """Nothing to run: the module's code ran at its new place."""
 
 
+def _moved_module(old: str, new: str) -> str:
+    return (
+        f"{old} is private and moved to {new}; it will be removed in 0.3: import what you need"
+        " from wpparse, wpparse.blocks, wpparse.output or wpparse.typing"
+    )
+
+
 def moved_modules(moves: Mapping[str, str]) -> None:
     """Let each old module path in `moves` (old: new) be imported, with a DeprecationWarning.
 
     Objects pickled by earlier versions name their classes by those paths, and still load.
+    A package whose ``__getattr__`` comes from `moved_names` gives them as attributes too.
     """
+    _MOVED_MODULES.update(moves)
     sys.meta_path.append(MovedModules(moves))

@@ -7,6 +7,7 @@ is, and nothing imports the later stages; ``Content.blocks`` (structure) uses th
 See ``docs/blocks.md``.
 """
 
+from wpparse._deprecation import moved_names
 from wpparse.blocks._flavors import Flavor
 from wpparse.blocks._model import Block
 from wpparse.blocks._parser import parse_blocks
@@ -24,3 +25,6 @@ __all__ = [
     "serialize_blocks",
     "walk_blocks",
 ]
+
+# Its modules that 0.1 imported with it, by their old names (private since 0.2).
+__getattr__ = moved_names("wpparse.blocks", {})
