@@ -6,10 +6,12 @@ a large synthetic post:
 - selectolax (Lexbor) parse alone: the floor;
 - wpparse ``.text``;
 - wpparse ``.text``, ``.links``, ``.images``, ``.embeds`` and ``.headings`` together;
+- wpparse ``.markdown``;
 - resiliparse ``extract_plain_text`` and BeautifulSoup ``get_text``, the tools a user would
   pick instead (install them with ``pip install -e ".[bench]"``).
 
-It prints µs per document and each time as a ratio to the floor and to resiliparse. Each
+It prints µs per document and each time as a ratio to the floor and to resiliparse, then the
+ratios the speed targets name, each said met or not. Each
 document is timed with every contender in turn (best of ``--rounds``), so the ratios stay
 meaningful on a busy machine.
 
@@ -77,6 +79,10 @@ def _wpparse_all(html: str) -> object:
     return content.text, content.links, content.images, content.embeds, content.headings
 
 
+def _wpparse_markdown(html: str) -> object:
+    return Content(html=html, base_url=BASE_URL).markdown
+
+
 def _peers() -> Iterator[tuple[str, Callable[[str], Any]]]:
     try:
         from resiliparse.extract.html2text import extract_plain_text
@@ -135,6 +141,7 @@ def report(title: str, documents: list[str], rounds: int) -> dict[str, float]:
         ("selectolax parse (floor)", lambda html: LexborHTMLParser(html, is_fragment=True)),
         ("wpparse .text", _wpparse_text),
         ("wpparse text+links+images+embeds+headings", _wpparse_all),
+        ("wpparse .markdown", _wpparse_markdown),
         *_peers(),
     ]
     times = _interleaved(contenders, documents, rounds)
@@ -164,6 +171,7 @@ def main() -> None:
         text = times["wpparse .text"]
         everything = times["wpparse text+links+images+embeds+headings"]
         line = f"{title}: all derived values = {everything / text:.2f}× .text"
+        line += f"; .markdown = {times['wpparse .markdown'] / text:.2f}× .text"
         if "resiliparse extract_plain_text" in times:
             line += f"; .text = {text / times['resiliparse extract_plain_text']:.2f}× resiliparse"
         for name, micros in times.items():
@@ -171,6 +179,24 @@ def main() -> None:
                 soup_parser = name.split("(")[1].split(")")[0]
                 line += f"; BeautifulSoup {soup_parser} = {micros / text:.1f}× .text"
         print(line)
+        for target in _targets(times):
+            print(f"  target {target}")
+
+
+# The speed targets: (what is timed, what it is compared with, the largest ratio allowed).
+TARGETS = (
+    ("wpparse .text", "resiliparse extract_plain_text", 1.8),
+    ("wpparse text+links+images+embeds+headings", "wpparse .text", 1.5),
+    ("wpparse .markdown", "wpparse .text", 2.0),
+)
+
+
+def _targets(times: dict[str, float]) -> Iterator[str]:
+    for timed, compared, largest in TARGETS:
+        if timed in times and compared in times:
+            ratio = times[timed] / times[compared]
+            verdict = "met" if ratio <= largest else "NOT met"
+            yield f"{timed} ≤ {largest}× {compared}: {verdict} ({ratio:.2f}×)"
 
 
 if __name__ == "__main__":
