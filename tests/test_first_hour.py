@@ -10,11 +10,12 @@ import re
 import sys
 import warnings
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import wpparse
-from wpparse._deprecation import MovedModule
+from wpparse._deprecation import OLD_PATHS
 from wpparse.output import records_from_lines
 
 SEED = Path(__file__).parent / "data" / "post-71191.json"
@@ -249,12 +250,12 @@ def test_the_api_page_documents_public_modules_only() -> None:
 
 def _forget_old_paths() -> None:
     """Forget the old paths imported so far, so that importing one warns again."""
-    for name, module in list(sys.modules.items()):
-        if isinstance(module, MovedModule):
-            del sys.modules[name]
-            parent, _, attribute = name.rpartition(".")
-            if getattr(sys.modules.get(parent), attribute, None) is module:
-                delattr(sys.modules[parent], attribute)  # set there by the import
+    for name in [name for name in sys.modules if OLD_PATHS.new_name(name) is not None]:
+        del sys.modules[name]
+    for old in OLD_PATHS.moves:
+        parent, _, attribute = old.rpartition(".")
+        if attribute in vars(sys.modules[parent]):
+            delattr(sys.modules[parent], attribute)  # set there by an import or an attribute
 
 
 @pytest.mark.parametrize(
@@ -275,10 +276,10 @@ def test_old_module_paths_still_import_with_a_deprecation_warning(
     _forget_old_paths()
     with pytest.warns(DeprecationWarning, match=rf"is private and moved to {re.escape(warned)};"):
         module = importlib.import_module(old)
-    real = importlib.import_module(new)
-    assert all(
-        getattr(module, name) is getattr(real, name) for name in vars(real) if name[0] != "_"
-    )
+    # The very module: patching, star imports and help() through the old path see it.
+    assert module is importlib.import_module(new)
+    assert module.__spec__ is not None
+    assert module.__spec__.name == new
 
 
 @pytest.mark.parametrize(
@@ -298,6 +299,39 @@ def test_old_modules_are_still_attributes_of_their_packages(
         module = getattr(importlib.import_module(package), old)
     assert module is importlib.import_module(new)
     assert caught[0].filename == __file__  # the warning points at the caller
+
+
+def test_patching_through_an_old_path_patches_the_module(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    post = wpparse.parse_post({"id": 1, "date": "2024-01-02T03:04:05"})
+    _forget_old_paths()
+    with pytest.warns(DeprecationWarning, match="wpparse.output.records is private"):
+        monkeypatch.setattr("wpparse.output.records._iso", lambda value: "patched")
+    assert wpparse.to_record(post)["date"] == "patched"
+
+
+def test_old_paths_star_import_and_name_what_they_lack() -> None:
+    _forget_old_paths()
+    names: dict[str, Any] = {}
+    with pytest.warns(DeprecationWarning, match="wpparse.structure is private"):
+        exec("from wpparse.structure.post import *", names)
+    assert names["Post"] is wpparse.Post
+    with pytest.raises(ImportError, match="cannot import name 'NoSuch'"):
+        exec("from wpparse.structure import NoSuch", {})
+    with pytest.raises(ModuleNotFoundError, match=r"No module named 'wpparse\.structure\.nosuch'"):
+        importlib.import_module("wpparse.structure.nosuch")
+
+
+def test_an_old_module_as_an_attribute_warns_once_and_a_reload_adds_no_finder() -> None:
+    _forget_old_paths()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        exec("from wpparse.output import summary", {})
+    assert len(caught) == 1
+    finders = len(sys.meta_path)
+    importlib.reload(wpparse)
+    assert len(sys.meta_path) == finders
 
 
 def test_posts_pickled_under_the_old_module_paths_still_load() -> None:

@@ -196,7 +196,8 @@ def _timed_by_size(seconds_for: Callable[[int], float]) -> Callable[..., float]:
         ("linear", lambda n: n * 1e-5, True),
         ("quadratic", lambda n: n * n * 1e-8, False),
         ("linear plus a small square", lambda n: n * 1e-5 + n * n * 2e-9, False),
-        # A linear algorithm whose input outgrows a cache between 2× and 4×: dearer once.
+        # A linear algorithm whose input outgrows a cache between two of the sizes timed: dearer
+        # once.
         ("a cache step", lambda n: n * (1e-5 if n < 3_000 else 1.7e-5), True),
     ],
 )

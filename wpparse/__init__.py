@@ -17,11 +17,11 @@ See ``docs/architecture.md``.
 """
 
 from wpparse import (
+    _moved,  # noqa: F401 - first of all: the old module paths, see wpparse/_moved.py
     _normalize,  # noqa: F401 - installs the derived-value hook
     typing,  # noqa: F401 - wpparse.typing, the types to annotate with
 )
 from wpparse._deprecation import Moved as _Moved
-from wpparse._deprecation import moved_modules as _moved_modules
 from wpparse._deprecation import moved_names as _moved_names
 from wpparse._errors import (
     ErrorKind,
@@ -107,15 +107,6 @@ __all__ = [
     "to_record",
 ]
 
-_PRIVATE_PACKAGES = ("read", "structure", "normalize", "errors", "limits", "parse")
-_PRIVATE_BLOCKS = (
-    "attributes", "deepjson", "delimiters", "flavors", "model", "parser", "query", "serializer",
-)  # fmt: skip
-_PRIVATE_OUTPUT = (
-    "batch", "cli", "convert", "exits", "inputs", "jsonl", "markdown_rewrite", "parquet",
-    "partitions", "pool", "progress", "records", "summary", "writers",
-)  # fmt: skip
-
 # Names 0.1 exported here, which moved in 0.2: each still works, with a DeprecationWarning
 # naming its new place, until 0.3. (module, name there, where to find it now)
 _MOVED: dict[str, _Moved] = {
@@ -142,13 +133,3 @@ _MOVED: dict[str, _Moved] = {
 }
 
 __getattr__ = _moved_names("wpparse", _MOVED)
-
-# Modules 0.1 had under these paths, private since 0.2 (named with a leading underscore): their
-# old paths still import, with a DeprecationWarning, until 0.3.
-_moved_modules(
-    {
-        **{f"wpparse.{name}": f"wpparse._{name}" for name in _PRIVATE_PACKAGES},
-        **{f"wpparse.blocks.{name}": f"wpparse.blocks._{name}" for name in _PRIVATE_BLOCKS},
-        **{f"wpparse.output.{name}": f"wpparse.output._{name}" for name in _PRIVATE_OUTPUT},
-    }
-)

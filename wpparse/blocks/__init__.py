@@ -2,8 +2,9 @@
 
 ``content.raw`` (the edit context) holds the block markup the editor saved. `parse_blocks`
 reads it exactly as WordPress's own parser does, `serialize_blocks` writes it back, and the
-helpers in `wpparse.blocks._query` answer the usual questions. Nothing here knows what a post
-is, and nothing imports the later stages; ``Content.blocks`` (structure) uses this package.
+helpers `walk_blocks`, `find_blocks`, `has_block` and `count_blocks` answer the usual
+questions. Nothing here knows what a post is, and nothing imports the later stages;
+``Content.blocks`` (structure) uses this package.
 See ``docs/blocks.md``.
 """
 
