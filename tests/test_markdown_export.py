@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import tempfile
 import tomllib
 import weakref
 from collections.abc import Iterator
@@ -364,7 +365,11 @@ def test_a_missing_extra_is_named_before_anything_is_read(
     assert not (tmp_path / "out").exists()
 
 
-def test_an_export_does_not_hold_the_posts_it_was_given(tmp_path: Path) -> None:
+def test_an_export_does_not_hold_the_posts_it_was_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not the system's temporary folder (it may be in memory): the export's own.
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "no-such-folder"))
     given: list[weakref.ref[wpparse.Post]] = []
 
     def posts() -> Iterator[wpparse.Post]:
@@ -392,3 +397,5 @@ def test_an_export_does_not_hold_the_posts_it_was_given(tmp_path: Path) -> None:
     page = tmp_path / "pages" / "p1" / "p3" / "p5.md"
     assert "Number 5, [first](/pages/p1/)" in page.read_text(encoding="utf-8")
     assert "Number 40" in (tmp_path / "posts" / "p40.md").read_text(encoding="utf-8")
+    # The posts waited in a temporary file of the export's folder, gone now.
+    assert {path.suffix for path in tmp_path.rglob("*") if path.is_file()} == {".md"}

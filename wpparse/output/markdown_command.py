@@ -9,8 +9,9 @@ many files are new, changed and unchanged.
 
 A page's path depends on its parents, and a link is rewritten to the path of a post that may
 come later, so every path is known before the first file is written: a first pass places each
-post (from a copy holding only what its path needs) and pickles the post to a temporary file,
-which the second pass reads back to write. Memory stays bounded however large the site is.
+post (from a copy holding only what its path needs) and pickles the post to a temporary file in
+the output folder, which the second pass reads back to write. Memory stays bounded however
+large the site is.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ def export_posts(
     With `images` (an `ImageStore`), every image and the featured image are downloaded and
     linked locally; `rewrite_links` points links between the exported posts to their new
     paths; `shortcodes` ``"hugo"`` writes YouTube, Vimeo and tweet embeds as Hugo's
-    shortcodes (see `wpparse.output._markdown_rewrite`).
+    shortcodes (see docs/markdown.md).
 
     Raises:
         WPParseError: PyYAML or tomli-w is not installed (the ``markdown`` extra).
@@ -98,32 +99,65 @@ def export_posts(
     if shortcodes not in SHORTCODES:
         raise ValueError(f"shortcodes must be one of {', '.join(SHORTCODES)}")
     saved = SavedObjects()
-    with tempfile.TemporaryFile() as spool:
+    root = Path(folder)
+    with _Spool(root) as spool:
         # Terms and users a dump holds beside its posts name theirs; they are no posts to write.
-        placeholders = [_placeholder(post, spool) for post in posts if not saved.add(post)]
+        placeholders = [spool.keep(post) for post in posts if not saved.add(post)]
         pages = {
             post.id: post for post in placeholders if post.type == "page" and post.id is not None
         }
         paths = Layout(layout, pages)
         placed = [(post, paths.path(post)) for post in placeholders]
         new_urls = {link_key(post.link): site_path(path) for post, path in placed if post.link}
-        spool.seek(0)
         return _write_posts(
-            ((pickle.load(spool), path) for _, path in placed),
-            Path(folder),
+            zip(spool.posts(), (path for _, path in placed), strict=True),
+            root,
             saved,
             new_urls,
             _Options(front_matter_format, warn, images, rewrite_links, shortcodes),
         )
 
 
-def _placeholder(post: Post, spool: IO[bytes]) -> Post:
-    """A copy of `post` with only what its path and links need; `post` itself goes to `spool`."""
-    pickle.dump(post, spool, protocol=pickle.HIGHEST_PROTOCOL)
-    return Post(
-        id=post.id, type=post.type, slug=post.slug, date=post.date, parent=post.parent,
-        link=post.link,
-    )  # fmt: skip
+class _Spool:
+    """The posts of an export between its two passes: pickled to a temporary file.
+
+    The file is in the export's folder (created with the first post), not in the system's
+    temporary folder: the export needs that much room there anyway, and a temporary folder in
+    memory (tmpfs) would undo the point of it.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self._folder = folder
+        self._file: IO[bytes] | None = None
+
+    def __enter__(self) -> _Spool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._file is not None:
+            self._file.close()  # (a temporary file: closing it removes it)
+
+    def keep(self, post: Post) -> Post:
+        """Keep `post`; return a copy with only what its path and links need."""
+        if self._file is None:
+            self._folder.mkdir(parents=True, exist_ok=True)
+            self._file = tempfile.TemporaryFile(dir=self._folder, prefix=".wpparse-")  # noqa: SIM115 - closed by __exit__
+        pickle.dump(post, self._file, protocol=pickle.HIGHEST_PROTOCOL)
+        return Post(
+            id=post.id, type=post.type, slug=post.slug, date=post.date, parent=post.parent,
+            link=post.link,
+        )  # fmt: skip
+
+    def posts(self) -> Iterator[Post]:
+        """The posts kept, in order."""
+        if self._file is None:
+            return
+        self._file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self._file)
+            except EOFError:
+                return
 
 
 @attrs.frozen
