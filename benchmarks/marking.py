@@ -1,4 +1,4 @@
-"""Two ways of marking layout for `.text`, timed on the corpus: the regex passes and the tree.
+"""Ways of laying out `.text`, timed on the corpus: regex marks, marks in the tree, a tree walk.
 
 wpparse marks where the layout breaks (blocks, lines, lists, cells) with control characters put
 into the raw HTML by regular expressions, before the one parse
@@ -8,8 +8,10 @@ tree from Python. Per document, best of ``--rounds``:
 
 - the regex passes (``mark_layout``), and the parse of the marked HTML;
 - the parse of the raw HTML, and inserting the marks into its tree;
-- walking every node of the tree from Python, doing nothing with them (the least a layout
-  written in Python over the tree would cost).
+- walking every node of the tree from Python, doing nothing with them; and a crude layout
+  written as such a walk (recursive, a blank line around blocks, a line break before lines and
+  items: none of `.text`'s rules for lists, tables, pre, hidden content or white space), the
+  least a layout in Python over the tree would cost, against the whole of ``.text``.
 
 Run: ``python benchmarks/marking.py [--rounds N] [CORPUS]``.
 """
@@ -24,12 +26,13 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from normalize import DEFAULT_CORPUS, corpus_documents  # a sibling script
 
+from wpparse import Content
 from wpparse._normalize.fragment import parse_fragment
 from wpparse._normalize.markers import BREAK, TAG_NAMES, mark_layout
 from wpparse._normalize.tags import BLOCKS, LINES, LISTS
@@ -53,6 +56,37 @@ def walk(tree: LexborHTMLParser) -> int:
     return sum(1 for _ in tree.root.traverse(include_text=True)) if tree.root else 0
 
 
+# What the crude layout writes before an element: a blank line for blocks, a line for the rest.
+_BEFORE = {**dict.fromkeys(BLOCKS, "\n\n"), **dict.fromkeys(LINES | LISTS, "\n")}
+
+
+def crude_layout(node: LexborNode | None, out: list[str]) -> None:
+    """Append the text of `node` and its next siblings to `out`, blocks and lines apart."""
+    while node is not None:
+        tag = node.tag
+        if tag == "-text":
+            out.append(node.text_content or "")
+        elif tag != "-comment":
+            before = _BEFORE.get(tag or "")
+            if before:
+                out.append(before)
+            crude_layout(node.child, out)
+            if before == "\n\n":
+                out.append(before)
+        node = node.next
+
+
+def crude_text(html: str) -> str:
+    """`html` parsed and laid out by `crude_layout`."""
+    out: list[str] = []
+    crude_layout(parse_fragment(html).root, out)
+    return "".join(out)
+
+
+def _wpparse_text(html: str) -> str:
+    return Content(html=html).text
+
+
 def _best(function: Callable[[], Any], rounds: int) -> tuple[float, Any]:
     best, result = float("inf"), None
     for _ in range(rounds):
@@ -72,7 +106,15 @@ def main() -> None:
     if not documents:
         raise SystemExit(f"no corpus at {args.corpus}")
     totals = dict.fromkeys(
-        ("regex marking", "parse of marked HTML", "parse of raw HTML", "marks inserted", "walk"),
+        (
+            "regex marking",
+            "parse of marked HTML",
+            "parse of raw HTML",
+            "marks inserted",
+            "walk",
+            "parse + crude layout",
+            "wpparse .text",
+        ),
         0.0,
     )
     elements = nodes = 0
@@ -95,6 +137,8 @@ def main() -> None:
         seconds, visited = _best(partial(walk, parse_fragment(html)), args.rounds)
         totals["walk"] += seconds
         nodes += visited
+        totals["parse + crude layout"] += _best(partial(crude_text, html), args.rounds)[0]
+        totals["wpparse .text"] += _best(partial(_wpparse_text, html), args.rounds)[0]
     size = len(documents)
     print(f"{size} documents; {elements / size:.0f} marked elements, {nodes / size:.0f} nodes each")
     for name, seconds in totals.items():
@@ -102,6 +146,8 @@ def main() -> None:
     regex = totals["regex marking"] + totals["parse of marked HTML"]
     tree_way = totals["parse of raw HTML"] + totals["marks inserted"]
     print(f"marks inserted after the parse: {tree_way / regex:.2f}× the regex way")
+    crude = totals["parse + crude layout"] / totals["wpparse .text"]
+    print(f"parse + crude layout: {crude:.2f}× wpparse .text")
 
 
 if __name__ == "__main__":
