@@ -82,7 +82,7 @@ class OldPaths:
         path: Sequence[str] | None = None,
         target: types.ModuleType | None = None,
     ) -> importlib.machinery.ModuleSpec | None:
-        """A spec for `fullname` if it is an old path of a module that exists."""
+        """A spec for `fullname` if it is an old path (`create_module` finds the module)."""
         if self.new_name(fullname) is None:
             return None
         # Nothing is imported here: the import system holds its global lock while it asks the
