@@ -23,7 +23,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any
 
 import attrs
@@ -109,13 +109,31 @@ def export_posts(
         paths = Layout(layout, pages)
         placed = [(post, paths.path(post)) for post in placeholders]
         new_urls = {link_key(post.link): site_path(path) for post, path in placed if post.link}
-        return _write_posts(
-            zip(spool.posts(), (path for _, path in placed), strict=True),
-            root,
-            saved,
-            new_urls,
-            _Options(front_matter_format, warn, images, rewrite_links, shortcodes),
-        )
+        new_link = post_links(new_urls)
+        summary = ExportSummary()
+
+        def warned(message: str) -> None:
+            summary.warnings[TERMS_BY_ID] += 1
+            if warn is not None:
+                warn(message)
+
+        for post, (_, relative) in zip(spool.posts(), placed, strict=True):
+            summary.warnings.update(problem.kind.value for problem in post.warnings)
+            # The slug is the file's name: a numbered one keeps two posts from sharing a URL.
+            fields = front_matter(post, relative.stem, warned, saved)
+            body = post.content.markdown if post.content is not None else ""
+            if images is not None:
+                body = _local_images(post, body, fields, images)
+            if rewrite_links and body:
+                body, changed = rewrite_destinations(body, new_link)
+                summary.links_rewritten += changed
+            if shortcodes == "hugo" and post.content is not None:
+                body = hugo_shortcodes(body, post.content.embeds)
+            text = render_front_matter(fields, front_matter_format)
+            if body:
+                text += f"\n{body}\n"
+            _write(root / relative, text.encode("utf-8"), summary)
+    return summary
 
 
 class _Spool:
@@ -158,51 +176,6 @@ class _Spool:
                 yield pickle.load(self._file)
             except EOFError:
                 return
-
-
-@attrs.frozen
-class _Options:
-    """How `export_posts` writes each post (its arguments of the same names)."""
-
-    front_matter_format: str
-    warn: Callable[[str], None] | None
-    images: ImageStore | None
-    rewrite_links: bool
-    shortcodes: str
-
-
-def _write_posts(
-    placed: Iterable[tuple[Post, PurePosixPath]],
-    root: Path,
-    saved: SavedObjects,
-    new_urls: dict[str, str],
-    options: _Options,
-) -> ExportSummary:
-    """Write each post of `placed` at its path under `root`."""
-    summary = ExportSummary()
-
-    def warned(message: str) -> None:
-        summary.warnings[TERMS_BY_ID] += 1
-        if options.warn is not None:
-            options.warn(message)
-
-    for post, relative in placed:
-        summary.warnings.update(problem.kind.value for problem in post.warnings)
-        # The slug is the file's name: a numbered one keeps two posts from sharing a URL.
-        fields = front_matter(post, relative.stem, warned, saved)
-        body = post.content.markdown if post.content is not None else ""
-        if options.images is not None:
-            body = _local_images(post, body, fields, options.images)
-        if options.rewrite_links and body:
-            body, changed = rewrite_destinations(body, post_links(new_urls))
-            summary.links_rewritten += changed
-        if options.shortcodes == "hugo" and post.content is not None:
-            body = hugo_shortcodes(body, post.content.embeds)
-        text = render_front_matter(fields, options.front_matter_format)
-        if body:
-            text += f"\n{body}\n"
-        _write(root / relative, text.encode("utf-8"), summary)
-    return summary
 
 
 def _local_images(post: Post, body: str, fields: dict[str, Any], images: ImageStore) -> str:
