@@ -18,7 +18,6 @@ Run: ``python benchmarks/marking.py [--rounds N] [CORPUS]``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from normalize import DEFAULT_CORPUS, corpus_documents  # a sibling script
+from normalize import documents_and_rounds  # a sibling script
 
 from wpparse import Content
 from wpparse._normalize.fragment import parse_fragment
@@ -98,13 +97,7 @@ def _best(function: Callable[[], Any], rounds: int) -> tuple[float, Any]:
 
 def main() -> None:
     """Time each way on every document of the corpus and print µs per document."""
-    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    options.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    options.add_argument("--rounds", type=int, default=5)
-    args = options.parse_args()
-    documents = corpus_documents(args.corpus)
-    if not documents:
-        raise SystemExit(f"no corpus at {args.corpus}")
+    documents, rounds = documents_and_rounds(__doc__.split("\n\n")[0], 5)
     totals = dict.fromkeys(
         (
             "regex marking",
@@ -122,23 +115,23 @@ def main() -> None:
         names = set(TAG_NAMES.findall(html))
         uppercase = not "".join(names).islower()
         tags = {name.lower() for name in names} if uppercase else names
-        seconds, marked = _best(partial(mark_layout, html, tags, uppercase), args.rounds)
+        seconds, marked = _best(partial(mark_layout, html, tags, uppercase), rounds)
         totals["regex marking"] += seconds
-        totals["parse of marked HTML"] += _best(partial(parse_fragment, marked), args.rounds)[0]
-        totals["parse of raw HTML"] += _best(partial(parse_fragment, html), args.rounds)[0]
+        totals["parse of marked HTML"] += _best(partial(parse_fragment, marked), rounds)[0]
+        totals["parse of raw HTML"] += _best(partial(parse_fragment, html), rounds)[0]
         best = float("inf")
-        for _ in range(args.rounds):  # a fresh tree each round, parsed untimed
+        for _ in range(rounds):  # a fresh tree each round, parsed untimed
             tree = parse_fragment(html)
             start = time.perf_counter()
             count = insert_marks(tree)
             best = min(best, time.perf_counter() - start)
         totals["marks inserted"] += best
         elements += count
-        seconds, visited = _best(partial(walk, parse_fragment(html)), args.rounds)
+        seconds, visited = _best(partial(walk, parse_fragment(html)), rounds)
         totals["walk"] += seconds
         nodes += visited
-        totals["parse + crude layout"] += _best(partial(crude_text, html), args.rounds)[0]
-        totals["wpparse .text"] += _best(partial(_wpparse_text, html), args.rounds)[0]
+        totals["parse + crude layout"] += _best(partial(crude_text, html), rounds)[0]
+        totals["wpparse .text"] += _best(partial(_wpparse_text, html), rounds)[0]
     size = len(documents)
     print(f"{size} documents; {elements / size:.0f} marked elements, {nodes / size:.0f} nodes each")
     for name, seconds in totals.items():

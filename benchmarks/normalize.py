@@ -154,18 +154,28 @@ def report(title: str, documents: list[str], rounds: int) -> dict[str, float]:
     return times
 
 
-def main() -> None:
-    """Run the benchmark on the corpus and on the synthetic post."""
-    parser = argparse.ArgumentParser(description="Benchmark wpparse's normalizer.")
+def documents_and_rounds(description: str, rounds: int) -> tuple[list[str], int]:
+    """The corpus's documents and ``--rounds``, from the command line of a benchmark.
+
+    It takes the corpus folder as an optional argument (`DEFAULT_CORPUS` by default) and
+    ``--rounds`` (default `rounds`); it stops when the folder holds no document.
+    """
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=rounds)
     args = parser.parse_args()
     documents = corpus_documents(args.corpus)
     if not documents:
-        sys.exit(f"no corpus at {args.corpus}")
-    corpus = report("corpus content", documents, args.rounds)
+        sys.exit(f"no corpus at {args.corpus}: give its folder as an argument")
+    return documents, args.rounds
+
+
+def main() -> None:
+    """Run the benchmark on the corpus and on the synthetic post."""
+    documents, rounds = documents_and_rounds("Benchmark wpparse's normalizer.", 5)
+    corpus = report("corpus content", documents, rounds)
     big = synthetic_post()
-    synthetic = report("synthetic post", [big], args.rounds)
+    synthetic = report("synthetic post", [big], rounds)
     print()
     for title, times in (("corpus", corpus), ("synthetic", synthetic)):
         text = times["wpparse .text"]

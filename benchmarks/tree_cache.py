@@ -15,14 +15,13 @@ Run: ``python benchmarks/tree_cache.py [--rounds N] [CORPUS]``.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from normalize import DEFAULT_CORPUS, corpus_documents  # a sibling script
+from normalize import documents_and_rounds  # a sibling script
 
 from wpparse import Content
 
@@ -51,18 +50,12 @@ def seconds(documents: list[str], passes: list[str] | None) -> float:
 
 def main() -> None:
     """Time each pattern on the corpus and print µs per document."""
-    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    options.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    options.add_argument("--rounds", type=int, default=3)
-    args = options.parse_args()
-    documents = corpus_documents(args.corpus)
-    if not documents:
-        raise SystemExit(f"no corpus at {args.corpus}")
+    documents, rounds = documents_and_rounds(__doc__.split("\n\n")[0], 3)
     best = dict.fromkeys(PATTERNS, float("inf"))
-    for _ in range(args.rounds):  # the patterns in turn, so drift hits all alike
+    for _ in range(rounds):  # the patterns in turn, so drift hits all alike
         for name, passes in PATTERNS.items():
             best[name] = min(best[name], seconds(documents, passes))
-    print(f"{len(documents)} documents; best of {args.rounds}")
+    print(f"{len(documents)} documents; best of {rounds}")
     for name, total in best.items():
         print(f"{name:44} {total / len(documents) * 1e6:8.1f} µs")
 
