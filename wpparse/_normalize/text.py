@@ -127,7 +127,9 @@ def finish_text(raw: str) -> tuple[str, int]:
         # block of its own, so they are joined by blank lines; but a pre that begins a list
         # item starts on the line of its bullet or number, and one that ends an item is
         # followed by the next item on the next line.
-        text = ""
+        # (Pieces joined once at the end: adding each to a growing string takes time in the
+        # square of their number.)
+        pieces: list[str] = []
         next_item = False
         for index, part in enumerate(_PRE.split(raw)):
             verbatim = index % 2 == 1
@@ -136,9 +138,10 @@ def finish_text(raw: str) -> tuple[str, int]:
                 next_item = _NEXT_ITEM_FIRST.match(part) is not None
             if not piece:
                 continue
-            if text and not text.endswith((BULLET, NUMBER)):
-                text += "\n" if next_item and not verbatim else "\n\n"
-            text += piece
+            if pieces and not pieces[-1].endswith((BULLET, NUMBER)):
+                pieces.append("\n" if next_item and not verbatim else "\n\n")
+            pieces.append(piece)
+        text = "".join(pieces)
     else:
         text = _flow(raw)
     if BULLET in text:
